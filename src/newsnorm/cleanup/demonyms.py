@@ -1,0 +1,7 @@
+"""Cleanup fixers: demonyms (placeholder until its fixers land)."""
+
+from __future__ import annotations
+
+from newsnorm.cleanup.base import Fixer
+
+FIXERS: tuple[Fixer, ...] = ()

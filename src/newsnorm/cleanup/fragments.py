@@ -1,0 +1,7 @@
+"""Cleanup fixers: fragments (placeholder until its fixers land)."""
+
+from __future__ import annotations
+
+from newsnorm.cleanup.base import Fixer
+
+FIXERS: tuple[Fixer, ...] = ()

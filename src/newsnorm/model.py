@@ -1,0 +1,73 @@
+"""The data model every stage reads and extends: edits, flags, byline metadata, the Document."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["FROZEN", "Edit", "Flag", "Meta", "Span", "json_safe"]
+
+FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(BaseModel):
+    """A half-open span ``[start, end)`` of a text, with the characters it covers."""
+
+    model_config = FROZEN
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Edit(BaseModel):
+    """Replace ``original[start:end]`` with ``replacement``; ``kind`` names the fixer."""
+
+    model_config = FROZEN
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    replacement: str
+    kind: str
+    note: str = ""
+
+
+class Flag(BaseModel):
+    """A problem reported, not rewritten: ``text[start:end]`` of the cleaned text."""
+
+    model_config = FROZEN
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    kind: str
+    message: str
+
+
+class Meta(BaseModel):
+    """What the article's byline said (parsed out of the body by the ``byline`` fixer)."""
+
+    model_config = FROZEN
+
+    section: str | None = None
+    author: str | None = None
+    author_native: str | None = None
+    published: date | None = None
+    views: int | None = None
+
+
+def json_safe(s: str) -> str:
+    """Lone surrogates cannot be encoded as UTF-8 JSON; U+FFFD keeps every offset valid.
+
+    >>> json_safe("a\\ud800b") == "a\\ufffdb"
+    True
+    """
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", s)
+    return s
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")

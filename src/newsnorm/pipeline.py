@@ -1,0 +1,85 @@
+"""``process()``: cleanup, then numbers, dates and names on the cleaned text, in one Document."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from newsnorm.cleanup.runner import run_cleanup
+from newsnorm.dates import extract_dates
+from newsnorm.document import Config, Document
+from newsnorm.model import Meta
+from newsnorm.names import extract_names
+from newsnorm.numbers import extract_numbers
+
+__all__ = ["clean", "ensure_text", "process"]
+
+
+def ensure_text(value: Any, func: str = "process") -> None:
+    """Raise a ``TypeError`` that says how to fix a non-``str`` argument."""
+    if isinstance(value, str):
+        return
+    if isinstance(value, bytes | bytearray | memoryview):
+        hint = "decode it first, e.g. data.decode('utf-8')"
+    elif value is None:
+        hint = "pass the article text as a str (use '' for an empty text)"
+    else:
+        hint = "pass the text itself as a str, e.g. str(value) or the field that holds the text"
+    raise TypeError(f"{func}() needs a str, got {type(value).__name__}: {hint}")
+
+
+def _overlaps(a0: int, a1: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a0 < b1 and b0 < a1 for b0, b1 in spans)
+
+
+def process(
+    text: str, reference_date: date | None = None, config: Config | None = None
+) -> Document:
+    """Clean *text* and extract its numbers, dates and person names.
+
+    Relative dates resolve against *reference_date*, else the byline's published date, else stay
+    unresolved. Digits inside a date mention are not reported as numbers.
+
+    >>> doc = process("the the report")
+    >>> doc.text
+    'the report'
+    >>> doc.edits[0].kind
+    'doubled_words'
+    """
+    ensure_text(text, "process")
+    if reference_date is not None and not isinstance(reference_date, date):
+        raise TypeError(
+            "process() needs reference_date as a datetime.date, got "
+            f"{type(reference_date).__name__}: e.g. datetime.date(2021, 7, 6) or date.fromisoformat('2021-07-06')"
+        )
+    cfg = config or Config()
+    cleaned = run_cleanup(text, cfg)
+    meta = Meta.model_validate(cleaned.meta)
+    body = cleaned.text
+    ref = reference_date or meta.published
+    dates = extract_dates(body, reference_date=ref, day_first=cfg.day_first) if cfg.dates else []
+    numbers = extract_numbers(body) if cfg.numbers else []
+    if dates and numbers:
+        spans = [(d.start, d.end) for d in dates]
+        numbers = [n for n in numbers if not _overlaps(n.start, n.end, spans)]
+    names = []
+    if cfg.names:
+        from newsnorm.names import load_gazetteer
+
+        names = extract_names(body, gazetteer=load_gazetteer(cfg.gazetteer))
+    return Document(
+        original=text,
+        text=body,
+        edits=cleaned.edits,
+        flags=cleaned.flags,
+        numbers=numbers,
+        dates=dates,
+        names=names,
+        meta=meta,
+    )
+
+
+def clean(text: str) -> str:
+    """The cleaned text alone: ``clean(x) == process(x).text``, without the extraction stages."""
+    ensure_text(text, "clean")
+    return run_cleanup(text).text
