@@ -50,7 +50,7 @@ def process(
     if reference_date is not None and not isinstance(reference_date, date):
         raise TypeError(
             "process() needs reference_date as a datetime.date, got "
-            f"{type(reference_date).__name__}: e.g. datetime.date(2021, 7, 6) or date.fromisoformat('2021-07-06')"
+            f"{type(reference_date).__name__}: e.g. datetime.date(2021, 7, 6)"
         )
     cfg = config or Config()
     cleaned = run_cleanup(text, cfg)
