@@ -19,6 +19,8 @@ FIXERS: tuple[Fixer, ...] = (
     *words.FIXERS,
     *demonyms.FIXERS,
     *fragments.FIXERS,
+    # Flag-only checks run on the final text, after the byline and boilerplate are gone.
+    *script.FLAG_FIXERS,
 )
 FIXER_NAMES: tuple[str, ...] = tuple(f.name for f in FIXERS)
 

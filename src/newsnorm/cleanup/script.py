@@ -5,3 +5,4 @@ from __future__ import annotations
 from newsnorm.cleanup.base import Fixer
 
 FIXERS: tuple[Fixer, ...] = ()
+FLAG_FIXERS: tuple[Fixer, ...] = ()
