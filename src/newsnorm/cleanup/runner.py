@@ -21,11 +21,16 @@ class Cleaned:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def _moved(flag: Flag, fmap: ForwardMap) -> Flag:
-    start, end = fmap.span(flag.start, flag.end)
-    if (start, end) == (flag.start, flag.end):
-        return flag
-    return flag.model_copy(update={"start": start, "end": end})
+def _moved(flags: list[Flag], fmap: ForwardMap) -> list[Flag]:
+    out = []
+    for flag in flags:
+        start, end = fmap.span(flag.start, flag.end)
+        if start == end and flag.start != flag.end:
+            continue  # what the flag pointed at was deleted (e.g. a byline), so it no longer applies
+        if (start, end) != (flag.start, flag.end):
+            flag = flag.model_copy(update={"start": start, "end": end})
+        out.append(flag)
+    return out
 
 
 def run_cleanup(original: str, config: Config | None = None) -> Cleaned:
@@ -41,8 +46,7 @@ def run_cleanup(original: str, config: Config | None = None) -> Cleaned:
         if fix.edits:
             check_edits(out.text, fix.edits)
             if out.flags:
-                fmap = ForwardMap(fix.edits)
-                out.flags = [_moved(f, fmap) for f in out.flags]
+                out.flags = _moved(out.flags, ForwardMap(fix.edits))
             out.edits = compose(original, out.edits, fix.edits)
             out.text = apply_edits(out.text, fix.edits)
         out.flags.extend(fix.flags)
