@@ -46,7 +46,7 @@ def test_non_str_input_is_a_type_error_that_says_what_to_do(
 
 
 def test_reference_date_must_be_a_date() -> None:
-    with pytest.raises(TypeError, match="datetime.date"):
+    with pytest.raises(TypeError, match=r"datetime\.date"):
         process("text", reference_date="2021-07-06")  # type: ignore[arg-type]
 
 

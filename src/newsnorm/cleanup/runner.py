@@ -26,7 +26,7 @@ def _moved(flags: list[Flag], fmap: ForwardMap) -> list[Flag]:
     for flag in flags:
         start, end = fmap.span(flag.start, flag.end)
         if start == end and flag.start != flag.end:
-            continue  # what the flag pointed at was deleted (e.g. a byline), so it no longer applies
+            continue  # its text was deleted (e.g. a byline): the flag no longer applies
         if (start, end) != (flag.start, flag.end):
             flag = flag.model_copy(update={"start": start, "end": end})
         out.append(flag)
