@@ -1,0 +1,5 @@
+"""``python -m newsnorm`` is the ``newsnorm`` command."""
+
+from newsnorm.cli import main
+
+raise SystemExit(main())
