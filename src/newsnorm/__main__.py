@@ -1,5 +1,6 @@
 """``python -m newsnorm`` is the ``newsnorm`` command."""
 
-from newsnorm.cli import main
+if __name__ == "__main__":
+    from newsnorm.cli import main
 
-raise SystemExit(main())
+    raise SystemExit(main())
