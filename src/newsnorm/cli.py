@@ -95,7 +95,9 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
 
     b = sub.add_parser("bench", help="run the benchmark suite (from a source checkout)")
-    b.add_argument("rest", nargs=argparse.REMAINDER, help="options of python -m benchmarks")
+    b.add_argument("--corpus", nargs="+", metavar="PATH", help="your own corpora (files, folders)")
+    b.add_argument("--out", metavar="DIR", help="report folder (bench-out/)")
+    b.add_argument("--quick", action="store_true", help="a smaller run (under a few minutes)")
     return p
 
 
@@ -420,6 +422,18 @@ def _find_benchmarks() -> Path | None:
     return None
 
 
+def _bench_argv(args: argparse.Namespace) -> list[str]:
+    """The ``python -m benchmarks`` command line equivalent to ``newsnorm bench`` *args*."""
+    argv: list[str] = []
+    if args.corpus:
+        argv += ["--corpus", *args.corpus]
+    if args.out:
+        argv += ["--out", args.out]
+    if args.quick:
+        argv.append("--quick")
+    return argv
+
+
 def _cmd_bench(rest: list[str]) -> int:
     root = _find_benchmarks()
     if root is None:
@@ -448,7 +462,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "clean":
             return _cmd_clean(args.file)
         if args.command == "bench":
-            return _cmd_bench(list(args.rest))
+            return _cmd_bench(_bench_argv(args))
         return _cmd_process(args)
     except UsageError as exc:
         print(f"newsnorm: error: {exc}", file=sys.stderr)

@@ -34,6 +34,7 @@ __all__ = [
     "Record",
     "RunOptions",
     "chunk_records",
+    "dumps_record",
     "expand_inputs",
     "format_of",
     "iter_records",
@@ -326,10 +327,19 @@ def doc_stats(doc: Document) -> dict[str, int]:
     return stats
 
 
-def _dumps(obj: dict[str, Any]) -> str:
+# str.splitlines() and many JSONL readers also break lines at these: escape them (valid JSON).
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def dumps_record(obj: dict[str, Any]) -> str:
+    """*obj* as one JSON line: sorted keys, UTF-8-safe, no character any reader splits on.
+
+    >>> dumps_record({"b": "x\\u2028y", "a": "\\ud800"}) == '{"a": "\\ufffd", "b": "x\\\\u2028y"}'
+    True
+    """
     # sort_keys: byte-identical output whatever the worker; json_safe: lone surrogates (from
     # "\ud800" escapes in the input) cannot be written as UTF-8, U+FFFD keeps offsets valid.
-    return json_safe(json.dumps(obj, ensure_ascii=False, sort_keys=True))
+    return json_safe(json.dumps(obj, ensure_ascii=False, sort_keys=True)).translate(_LINE_BREAKS)
 
 
 def process_record(rec: Record, options: RunOptions) -> tuple[str, dict[str, int]]:
@@ -342,7 +352,7 @@ def process_record(rec: Record, options: RunOptions) -> tuple[str, dict[str, int
     {'failed': 1}
     """
     if rec.text is None:
-        return _dumps({"id": rec.id, "error": rec.error, "line": rec.line}), {"failed": 1}
+        return dumps_record({"id": rec.id, "error": rec.error, "line": rec.line}), {"failed": 1}
     from newsnorm.pipeline import process
 
     try:
@@ -350,10 +360,10 @@ def process_record(rec: Record, options: RunOptions) -> tuple[str, dict[str, int
             rec.text, reference_date=options.reference_date, config=options.effective_config()
         )
         out = {"id": rec.id, **payload(doc, options.only)}
-        return _dumps(out), doc_stats(doc)
+        return dumps_record(out), doc_stats(doc)
     except Exception as exc:  # a library bug on one record must not stop a corpus run
         err = f"processing failed: {type(exc).__name__}: {exc}"
-        return _dumps({"id": rec.id, "error": err, "line": rec.text}), {"failed": 1}
+        return dumps_record({"id": rec.id, "error": err, "line": rec.text}), {"failed": 1}
 
 
 def process_chunk(chunk: list[Record], options: RunOptions) -> list[tuple[str, dict[str, int]]]:

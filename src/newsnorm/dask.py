@@ -100,9 +100,7 @@ def process_pandas(
     ``newsnorm_text`` is the cleaned text, ``newsnorm_json`` the output record as JSON (sorted
     keys, as the CLI writes it), ``newsnorm_error`` why a row failed (else ``None``).
     """
-    import json
-
-    from newsnorm.model import json_safe
+    from newsnorm.corpus import dumps_record
 
     opts = _options(only, reference_date, config)
     texts, jsons, errors = [], [], []
@@ -111,7 +109,7 @@ def process_pandas(
         error = out.get("error")
         doc = out.get("document")
         texts.append(doc["text"] if doc else out.get("text"))
-        jsons.append(json_safe(json.dumps(out, ensure_ascii=False, sort_keys=True)))
+        jsons.append(dumps_record(out))
         errors.append(error)
     result = df.copy()
     for name, values in zip(OUTPUT_COLUMNS, (texts, jsons, errors), strict=True):
