@@ -1,0 +1,694 @@
+"""Solar Hijri and lunar Hijri dates in MT English news, normalized to Gregorian TIMEX values.
+
+Afghan (``15 Saratan 1400``), Iranian (``Mehr 3, 1401``) and lunar Hijri (``1 Ramadan 1442``)
+month names, the MT artifact of Persian month names translated as zodiac signs (``the 2nd of
+Gemini`` = 2 Jawza), years marked with an era (``1400 SH``, ``1442 AH``, ``solar year 1400``),
+Persian (۰-۹) and Arabic-Indic (٠-٩) digits, and month names in Persian/Arabic script.
+
+A month word alone is not a date: it needs a day number, a year, ``month of``, or ``early``/
+``mid``/``late`` next to it (only ``Ramadan`` and ``Muharram`` stand alone, as periods). Zodiac
+words and month names that are also ordinary words or names (``Asad``, ``Mehr``, ``Hut``) must be
+capitalized and pass extra guards, so ``lung cancer``, ``Gemini season``, ``Bashar al-Asad`` and
+``Mehr News Agency`` are not dates. The rules are written up in ``docs/dates-calendars.md``.
+
+>>> [(m.text, m.timex, m.calendar) for m in find_calendar_dates("On 15 Saratan 1400 it rained.")]
+[('15 Saratan 1400', '2021-07-06', 'solar_hijri')]
+>>> find_calendar_dates("Gemini season, lung cancer and Bashar al-Asad 15 times.")
+[]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import jdatetime
+from hijridate import Gregorian, Hijri
+
+from newsnorm.dates.model import DateMention, Modifier
+
+__all__ = [
+    "find_calendar_dates",
+    "lunar_to_gregorian",
+    "resolve_year",
+    "solar_to_gregorian",
+]
+
+CalendarName = Literal["solar_hijri", "lunar_hijri"]
+
+UNKNOWN = "XXXX-XX-XX"
+# A date written without its year is read as the latest occurrence on or before this many days
+# after the reference date: news mostly looks back, but announces events weeks ahead.
+LOOKAHEAD_DAYS = 90
+# The Gregorian years for which a Gregorian year next to a Hijri month is accepted ("Ramadan 2021").
+GREGORIAN_YEARS = range(1900, 2101)
+SOLAR_YEARS = range(1200, 1501)
+LUNAR_YEARS = range(1300, 1501)
+
+_DIGIT = "[0-9\u06f0-\u06f9\u0660-\u0669]"
+_NOT_DIGIT_AFTER = "(?![0-9\u06f0-\u06f9\u0660-\u0669])"
+_APOSTROPHES = "'’ʿʼ‘`´"
+# Arabic-script letters that MT and keyboards use interchangeably (Arabic vs Persian forms).
+_FOLD = str.maketrans(
+    {"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "آ": "ا"}
+)
+_SEPARATORS = re.compile(rf"[\s\-\u200c\u0640{_APOSTROPHES}.]+")
+
+
+# --------------------------------------------------------------------------- conversions
+
+
+def solar_to_gregorian(year: int, month: int, day: int) -> date | None:
+    """The Gregorian date of a Solar Hijri date (``jdatetime``), or ``None`` if it does not exist.
+
+    >>> solar_to_gregorian(1400, 4, 15)
+    datetime.date(2021, 7, 6)
+    >>> solar_to_gregorian(1400, 7, 31) is None
+    True
+    """
+    try:
+        return jdatetime.date(year, month, day).togregorian()  # type: ignore[no-any-return]
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def lunar_to_gregorian(year: int, month: int, day: int) -> date | None:
+    """The Gregorian date of a lunar Hijri date (Umm al-Qura, ``hijridate``), else ``None``.
+
+    Day 30 of a month that Umm al-Qura counts with 29 days is read as the day after day 29: local
+    sightings differ from Umm al-Qura by a day, and the text still names a real day. Years outside
+    the Umm al-Qura tables (1343-1500 AH) give ``None``.
+
+    >>> lunar_to_gregorian(1442, 9, 1)
+    datetime.date(2021, 4, 13)
+    >>> lunar_to_gregorian(1200, 1, 1) is None
+    True
+    """
+    if not 1 <= day <= 30:
+        return None
+    try:
+        if day == 30 and Hijri(year, month, 1).month_length() == 29:
+            g = Hijri(year, month, 29).to_gregorian()
+            return date(g.year, g.month, g.day) + timedelta(days=1)
+        g = Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return date(g.year, g.month, g.day)
+
+
+def _to_gregorian(cal: CalendarName, year: int, month: int, day: int) -> date | None:
+    if cal == "solar_hijri":
+        return solar_to_gregorian(year, month, day)
+    return lunar_to_gregorian(year, month, day)
+
+
+def _calendar_year_of(cal: CalendarName, d: date) -> int | None:
+    if cal == "solar_hijri":
+        return int(jdatetime.date.fromgregorian(date=d).year)
+    try:
+        return int(Gregorian(d.year, d.month, d.day).to_hijri().year)
+    except (ValueError, OverflowError):
+        return None
+
+
+def resolve_year(
+    cal: CalendarName, month: int, day: int, reference: date, lookahead: int = LOOKAHEAD_DAYS
+) -> date | None:
+    """The Gregorian date of ``day month`` with no year: the latest occurrence on or before
+    *reference* + *lookahead* days (``None`` outside the calendar's range).
+
+    >>> resolve_year("solar_hijri", 4, 15, date(2021, 7, 20))  # 15 Saratan in a July 2021 article
+    datetime.date(2021, 7, 6)
+    >>> resolve_year("solar_hijri", 4, 15, date(2021, 1, 10))  # six months later: last year's
+    datetime.date(2020, 7, 5)
+    >>> resolve_year("lunar_hijri", 9, 1, date(2021, 3, 1))  # Ramadan 1442 starts in 43 days
+    datetime.date(2021, 4, 13)
+    """
+    base = _calendar_year_of(cal, reference)
+    if base is None:
+        return None
+    limit = reference + timedelta(days=lookahead)
+    best: date | None = None
+    for year in (base - 1, base, base + 1):
+        g = _to_gregorian(cal, year, month, day)
+        if g is not None and g <= limit and (best is None or g > best):
+            best = g
+    return best
+
+
+def _in_gregorian_year(cal: CalendarName, month: int, day: int, gyear: int) -> date | None:
+    """``Ramadan 2021``, ``15 Saratan 2021``: the occurrence that falls in Gregorian *gyear*."""
+    base = _calendar_year_of(cal, date(gyear, 1, 1)) if cal == "solar_hijri" else None
+    if cal == "lunar_hijri":
+        try:
+            base = int(Gregorian(gyear, 1, 1).to_hijri().year)
+        except (ValueError, OverflowError):
+            return None
+    assert base is not None
+    for year in (base, base + 1):
+        g = _to_gregorian(cal, year, month, day)
+        if g is not None and g.year == gyear:
+            return g
+    return None
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class MonthWord:
+    """What a month spelling means and how much evidence it needs to be read as a date."""
+
+    calendar: CalendarName
+    family: str
+    month: int
+    ambiguous: bool
+    bare: bool
+    zodiac: bool
+
+
+def _normalize(word: str) -> str:
+    """Lookup key of a spelling: case, apostrophes, separators and Arabic letter forms folded.
+
+    >>> _normalize("Rabi' al-Awwal") == _normalize("rabi AL awwal")
+    True
+    """
+    return _SEPARATORS.sub("", word.translate(_FOLD).casefold())
+
+
+@cache
+def _data() -> dict[str, Any]:
+    path = resources.files("newsnorm") / "data" / "dates" / "calendars.json"
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+@cache
+def _month_words() -> dict[str, MonthWord]:
+    data = _data()
+    table: dict[str, MonthWord] = {}
+    for cal_key, cal in (("solar", "solar_hijri"), ("lunar", "lunar_hijri")):
+        for family, entries in data[cal_key].items():
+            for entry in entries:
+                bare = {_normalize(s) for s in entry.get("bare", [])}
+                for spelling in entry["spellings"]:
+                    key = _normalize(spelling)
+                    table[key] = MonthWord(
+                        calendar=cal,  # type: ignore[arg-type]
+                        family=family,
+                        month=int(entry["month"]),
+                        ambiguous=bool(entry.get("ambiguous", False)),
+                        bare=key in bare,
+                        zodiac=family == "zodiac",
+                    )
+    return table
+
+
+def _char_class(ch: str) -> str:
+    folded = ch.translate(_FOLD)
+    variants = sorted({c for c in (ch, folded) if c} | {k for k, v in _FOLD_ITEMS if v == folded})
+    if len(variants) == 1:
+        return re.escape(ch)
+    return "[" + "".join(re.escape(v) for v in variants) + "]"
+
+
+_FOLD_ITEMS = tuple((chr(k), str(v)) for k, v in _FOLD.items())
+
+
+def _spelling_regex(spelling: str) -> str:
+    """A spelling as a pattern: apostrophes optional, separators free, Arabic forms folded.
+
+    >>> bool(re.fullmatch(_spelling_regex("Sha'ban"), "Sha’ban"))
+    True
+    >>> bool(re.fullmatch(_spelling_regex("Rabi al-Awwal"), "Rabi-al Awwal"))
+    True
+    """
+    out: list[str] = []
+    pending_sep = False
+    for ch in spelling:
+        if ch in _APOSTROPHES:
+            out.append(f"[{_APOSTROPHES}]?")
+        elif ch in " -\u200c":
+            pending_sep = True
+            continue
+        else:
+            if pending_sep:
+                out.append("[\\s\\-\u200c]{0,2}")
+            out.append(_char_class(ch))
+        pending_sep = False
+    return "".join(out)
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first so "Rabi II" is not read as "Rabi I" and "Hijri Shamsi" not as "Hijri".
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(_spelling_regex(w) for w in unique)
+
+
+def _era_regex(words: list[str], case_sensitive: set[str]) -> str:
+    loose = [w for w in words if w not in case_sensitive]
+    strict = [w for w in words if w in case_sensitive]
+    parts = []
+    if strict:
+        parts.append("(?-i:" + "|".join(re.escape(w) for w in sorted(strict, key=len)[::-1]) + ")")
+    if loose:
+        parts.append(_alternation(loose))
+    return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    prescan: re.Pattern[str]
+    solar_era: re.Pattern[str]
+    lunar_era: re.Pattern[str]
+    right_day: re.Pattern[str]
+    right_year: re.Pattern[str]
+    left_day: re.Pattern[str]
+    left_month_of: re.Pattern[str]
+    left_weekday: re.Pattern[str]
+    left_period: re.Pattern[str]
+    left_prep: re.Pattern[str]
+    left_name: re.Pattern[str]
+    left_cue: re.Pattern[str]
+    left_capitalized: re.Pattern[str]
+    next_word: re.Pattern[str]
+    next_capitalized: re.Pattern[str]
+    year_before: re.Pattern[str]
+    year_after: re.Pattern[str]
+    adjective_year: re.Pattern[str]
+    ordinals: dict[str, int]
+    function_words: frozenset[str]
+    naming_nouns: frozenset[str]
+    zodiac_blocklist: frozenset[str]
+    modifiers: dict[str, Modifier]
+
+
+@cache
+def _patterns() -> _Patterns:
+    """Every pattern compiled once. Repetitions are bounded so no input can backtrack badly."""
+    data = _data()
+    months = list(_month_words_spellings())
+    strict = set(data["case_sensitive_eras"])
+    solar_eras = data["eras"]["solar"]
+    lunar_eras = data["eras"]["lunar"]
+    era = _era_regex(solar_eras + lunar_eras, strict)
+    adjectives = data["calendar_adjectives"]["solar"] + data["calendar_adjectives"]["lunar"]
+    adjective = _alternation(adjectives)
+    year_word = r"\s{1,3}(?:calendar\s{1,3})?year\b"
+    letter_before = r"(?<![^\W\d_])"  # no letter just before (a digit may be: "1442AH")
+    prescan = re.compile(
+        rf"(?<![\w{_APOSTROPHES}])(?P<month>{_alternation(months)})(?!\w)"
+        rf"|(?P<adj>(?<!\w)(?:{adjective})(?={year_word}))"
+        rf"|{letter_before}(?P<era>{era})(?![^\W\d_])",
+        re.IGNORECASE,
+    )
+    ordinal_words = data["ordinal_words"]
+    ordinal_alt = "|".join(
+        w.replace("-", r"[\s\-]{1,2}") for w in sorted(ordinal_words, key=len, reverse=True)
+    )
+    weekdays = "|".join(data["weekdays"])
+    mods: dict[str, Modifier] = {}
+    for mod, phrases in data["modifiers"].items():
+        for phrase in phrases:
+            mods[" ".join(phrase.split()).casefold()] = mod
+    period_words = [p for p, m in mods.items() if m in ("start", "mid", "end")]
+    prep_words = [p for p, m in mods.items() if m not in ("start", "mid", "end")]
+
+    def phrase_alt(phrases: list[str]) -> str:
+        return "|".join(
+            r"\s{1,3}".join(map(re.escape, p.split())) for p in sorted(phrases, key=len)[::-1]
+        )
+
+    d12 = rf"(?<![\w.,:/]){_DIGIT}{{1,2}}{_NOT_DIGIT_AFTER}"
+    year4 = rf"(?P<year>{_DIGIT}{{4}}){_NOT_DIGIT_AFTER}(?![.,]{_DIGIT})"
+    era_tail = rf"(?:\s{{0,2}}(?P<open>\()?(?P<era>{era})(?P<close>\))?(?![^\W\d_]))?"
+    return _Patterns(
+        prescan=prescan,
+        solar_era=re.compile(_era_regex(solar_eras, strict), re.IGNORECASE),
+        lunar_era=re.compile(_era_regex(lunar_eras, strict), re.IGNORECASE),
+        right_day=re.compile(
+            rf"\s{{1,3}}(?:the\s{{1,3}})?(?P<day>{_DIGIT}{{1,2}}){_NOT_DIGIT_AFTER}"
+            rf"(?P<suf>st|nd|rd|th)?(?!\w)(?![.:/]{_DIGIT})",
+            re.IGNORECASE,
+        ),
+        right_year=re.compile(
+            rf"(?:\s{{0,2}},)?\s{{1,3}}(?:of\s{{1,3}}(?:the\s{{1,3}}(?:year\s{{1,3}})?)?)?"
+            rf"{year4}{era_tail}",
+            re.IGNORECASE,
+        ),
+        left_day=re.compile(
+            rf"(?:\b(?P<the>the)\s{{1,3}})?(?:(?P<day>{d12})(?P<suf>st|nd|rd|th)?"
+            rf"|(?P<word>\b(?:{ordinal_alt})))"
+            rf"(?P<of>(?:\s{{1,3}}day)?\s{{1,3}}of(?:\s{{1,3}}the)?)?(?:\s{{1,3}}|\s{{0,2}}-\s{{0,2}})\Z",
+            re.IGNORECASE,
+        ),
+        left_month_of=re.compile(r"\bmonth\s{1,3}of\s{1,3}(?:the\s{1,3})?\Z", re.IGNORECASE),
+        left_weekday=re.compile(
+            rf"\b(?P<wd>{weekdays})\s{{0,2}},?\s{{1,3}}(?:the\s{{1,3}})?\Z", re.IGNORECASE
+        ),
+        left_period=re.compile(
+            rf"\b(?P<period>{phrase_alt(period_words)})(?:\s{{1,3}}|\s{{0,2}}-\s{{0,2}})"
+            r"(?:the\s{1,3})?\Z",
+            re.IGNORECASE,
+        ),
+        left_prep=re.compile(rf"\b(?P<prep>{phrase_alt(prep_words)})\s{{1,3}}\Z", re.IGNORECASE),
+        left_name=re.compile(r"(?:\b(?:al|el|Al|El|bin|ibn)[\s\-]{1,2}|-)\Z"),
+        left_cue=re.compile(
+            rf"(?:\b(?:on|since|until|till|from|by|dated|of|before|after|in|{weekdays})\s{{0,2}},?"
+            r"|[(,;:])\s{0,3}\Z",
+            re.IGNORECASE,
+        ),
+        left_capitalized=re.compile(r"(?<![\w'’\-])(?P<w>[A-Z][\w'’\-]{0,30}) \Z"),
+        next_capitalized=re.compile(r" (?P<w>[A-Z][\w'’]{0,30})"),
+        next_word=re.compile(r"[ \t]{0,3}(?P<w>[^\W\d_][\w'’]{0,30})"),
+        year_before=re.compile(rf"(?<![\w.,:/]){year4}\s{{0,2}}(?P<open>\()?\Z"),
+        year_after=re.compile(rf"\s{{1,3}}{year4}", re.IGNORECASE),
+        adjective_year=re.compile(
+            rf"(?P<adj>{adjective}){year_word}\s{{1,3}}(?:of\s{{1,3}})?{year4}", re.IGNORECASE
+        ),
+        ordinals={_normalize(w): i for i, w in enumerate(ordinal_words, start=1)},
+        function_words=frozenset(data["function_words"]),
+        naming_nouns=frozenset(data["naming_nouns"]),
+        zodiac_blocklist=frozenset(data["zodiac_blocklist"]),
+        modifiers=mods,
+    )
+
+
+def _month_words_spellings() -> list[str]:
+    data = _data()
+    return [
+        spelling
+        for cal_key in ("solar", "lunar")
+        for entries in data[cal_key].values()
+        for entry in entries
+        for spelling in entry["spellings"]
+    ]
+
+
+# --------------------------------------------------------------------------- extraction
+
+_LEFT_WINDOW = 80
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    timex: str
+    calendar: CalendarName
+    modifier: Modifier | None
+
+
+@dataclass
+class _Parts:
+    """What was read around one month word, before deciding whether it is a date."""
+
+    start: int
+    end: int
+    day: int | None = None
+    day_left: bool = False
+    ordinal: bool = False
+    of_form: bool = False
+    month_of: bool = False
+    year: int | None = None
+    year_end: int = 0
+
+
+def _next_word(text: str, pos: int) -> str | None:
+    """The word right after *pos* (same line), or ``None`` when punctuation, a digit or the end
+    of the line follows."""
+    m = _patterns().next_word.match(text, pos)
+    return m.group("w") if m else None
+
+
+def _quiet_after(text: str, pos: int) -> bool:
+    """Nothing but punctuation or a function word follows: what a date needs to end a phrase."""
+    word = _next_word(text, pos)
+    return word is None or word.casefold() in _patterns().function_words
+
+
+def _blocked_after(text: str, pos: int) -> bool:
+    """A place, event or disease noun follows (``22 Bahman Square``, ``Cancer patients``)."""
+    word = _next_word(text, pos)
+    if word is None:
+        return False
+    key = word.casefold()
+    p = _patterns()
+    return key in p.naming_nouns or key in p.zodiac_blocklist
+
+
+def _valid_year(cal: CalendarName, year: int, with_era: bool) -> bool:
+    if year in GREGORIAN_YEARS:
+        return not with_era
+    if with_era:
+        return 1000 <= year <= 1600
+    return year in (SOLAR_YEARS if cal == "solar_hijri" else LUNAR_YEARS)
+
+
+def _era_calendar(era: str) -> CalendarName | None:
+    p = _patterns()
+    if p.solar_era.fullmatch(era):
+        return "solar_hijri"
+    if p.lunar_era.fullmatch(era):
+        return "lunar_hijri"
+    return None
+
+
+def _era_ok(text: str, era_match: re.Match[str]) -> bool:
+    """``1400 solar`` is an era only at the end of a phrase (not ``1400 solar panels``)."""
+    era = era_match.group("era")
+    if era.casefold() in ("solar", "lunar", "shamsi", "qamari"):
+        word = _next_word(text, era_match.end())
+        return word is None or word.casefold() in ("year", "calendar")
+    return (era_match.group("open") is None) == (era_match.group("close") is None)
+
+
+def _read_parts(text: str, ms: int, me: int, word: MonthWord) -> _Parts:
+    p = _patterns()
+    left = text[max(0, ms - _LEFT_WINDOW) : ms]
+    off = ms - len(left)
+    parts = _Parts(start=ms, end=me)
+    ld = p.left_day.search(left)
+    if ld:
+        parts.day = (
+            int(ld.group("day")) if ld.group("day") else p.ordinals[_normalize(ld.group("word"))]
+        )
+        parts.day_left = True
+        parts.ordinal = bool(ld.group("suf") or ld.group("word"))
+        parts.of_form = bool(ld.group("of"))
+        parts.start = off + ld.start()
+    else:
+        mo = p.left_month_of.search(left)
+        if mo:
+            parts.month_of = True
+            parts.start = off + mo.start()
+        rd = p.right_day.match(text, me)
+        if rd:
+            parts.day = int(rd.group("day"))
+            parts.ordinal = bool(rd.group("suf"))
+            parts.end = rd.end()
+    ry = p.right_year.match(text, parts.end)
+    if ry:
+        year = int(ry.group("year"))
+        era_cal = _era_calendar(ry.group("era")) if ry.group("era") else None
+        with_era = era_cal == word.calendar and _era_ok(text, ry)
+        if _valid_year(word.calendar, year, with_era):
+            parts.year = year
+            parts.end = ry.end() if with_era else ry.end("year")
+    return parts
+
+
+def _month_is_date(text: str, ms: int, token: str, word: MonthWord, parts: _Parts) -> bool:
+    """The evidence rules of the module docstring, for one month word."""
+    p = _patterns()
+    latin = token[:1].isascii()
+    strict = word.zodiac or word.ambiguous
+    if strict and latin and not token[:1].isupper():
+        return False
+    if not latin and word.ambiguous and parts.year is None:
+        return parts.day is not None and _next_word(text, parts.end) is None
+    if parts.year is not None:
+        return parts.day is not None or not strict or _quiet_after(text, parts.end)
+    if parts.day is not None:
+        if not 1 <= parts.day <= 31 or _blocked_after(text, parts.end):
+            return False
+        if word.zodiac and word.ambiguous:  # Bull, Fish, Twins: only "the 2nd of the Bull"
+            return parts.day_left and parts.of_form and _quiet_after(text, parts.end)
+        if parts.day_left:
+            return not word.zodiac or _quiet_after(text, parts.end)
+        before = text[max(0, ms - _LEFT_WINDOW) : ms]
+        if p.left_name.search(before):
+            return False
+        if strict and not (parts.ordinal or p.left_cue.search(before)):
+            return False
+        return _quiet_after(text, parts.end)
+    return parts.month_of
+
+
+def _bare_ok(text: str, ms: int, me: int) -> bool:
+    """``Ramadan`` alone is the month, unless it is part of a name (``Tariq Ramadan``)."""
+    p = _patterns()
+    prev = p.left_capitalized.search(text[max(0, ms - 40) : ms])
+    if prev and prev.group("w").casefold() not in _data()["bare_month_cues"]:
+        return False
+    m = p.next_capitalized.match(text, me)
+    return m is None or m.group("w").casefold() in _data()["bare_month_greetings"]
+
+
+def _timex(cal: CalendarName, year: int | None, month: int, day: int, ref: date | None) -> str:
+    if year is None:
+        g = resolve_year(cal, month, day, ref) if ref is not None else None
+    elif year in GREGORIAN_YEARS:
+        g = _in_gregorian_year(cal, month, day, year)
+    else:
+        g = _to_gregorian(cal, year, month, day)
+    return g.isoformat() if g is not None else UNKNOWN
+
+
+def _left_extras(text: str, start: int, has_day: bool) -> tuple[int, Modifier | None]:
+    """Widen *start* over a weekday or ``early``/``mid``/``the end of``; read ``since``/``until``
+    (prepositions stay outside the span)."""
+    p = _patterns()
+    left = text[max(0, start - _LEFT_WINDOW) : start]
+    off = start - len(left)
+    modifier: Modifier | None = None
+    if has_day:
+        wd = p.left_weekday.search(left)
+        if wd:
+            start = off + wd.start()
+    else:
+        pe = p.left_period.search(left)
+        if pe:
+            modifier = p.modifiers[" ".join(pe.group("period").split()).casefold()]
+            start = off + pe.start()
+    if modifier is None:
+        left = text[max(0, start - _LEFT_WINDOW) : start]
+        pr = p.left_prep.search(left)
+        if pr:
+            modifier = p.modifiers[" ".join(pr.group("prep").split()).casefold()]
+    return start, modifier
+
+
+def _month_mention(text: str, m: re.Match[str], ref: date | None) -> _Found | None:
+    token = m.group("month")
+    word = _month_words().get(_normalize(token))
+    if word is None:
+        return None
+    ms, me = m.span("month")
+    parts = _read_parts(text, ms, me, word)
+    has_period = False
+    if not _month_is_date(text, ms, token, word, parts):
+        if parts.day is not None or parts.year is not None or parts.month_of:
+            return None
+        # Without day or year: "mid-Saratan", "early Ramadan", or Ramadan/Muharram alone.
+        if word.zodiac or word.ambiguous:
+            return None
+        left = text[max(0, ms - _LEFT_WINDOW) : ms]
+        has_period = _patterns().left_period.search(left) is not None
+        if not has_period and not (word.bare and _bare_ok(text, ms, me)):
+            return None
+        parts = _Parts(start=ms, end=me)
+    start, modifier = _left_extras(text, parts.start, parts.day is not None)
+    day = parts.day if parts.day is not None else 1
+    timex = _timex(word.calendar, parts.year, word.month, day, ref)
+    return _Found(start, parts.end, timex, word.calendar, modifier)
+
+
+def _era_mention(text: str, m: re.Match[str], ref: date | None) -> _Found | None:
+    """A year marked with its calendar: ``1400 SH``, ``1442 AH``, ``AH 1442``, ``solar year
+    1400``. Its timex is the Gregorian date of the year's first day."""
+    p = _patterns()
+    cal: CalendarName | None
+    if m.group("adj") is not None:
+        am = p.adjective_year.match(text, m.start())
+        if am is None:
+            return None
+        adj = am.group("adj")
+        solar = {_normalize(a) for a in _data()["calendar_adjectives"]["solar"]}
+        cal = "solar_hijri" if _normalize(adj) in solar else "lunar_hijri"
+        start, end, year = am.start(), am.end(), int(am.group("year"))
+    else:
+        era = m.group("era")
+        cal = _era_calendar(era)
+        if cal is None:
+            return None
+        es, ee = m.span("era")
+        left = text[max(0, es - 12) : es]
+        yb = p.year_before.search(left)
+        ya = p.year_after.match(text, ee) if era in ("AH", "A.H.", "SH", "S.H.") else None
+        if yb is not None:
+            start, year = es - len(left) + yb.start(), int(yb.group("year"))
+            end = ee
+            if yb.group("open"):
+                if not text.startswith(")", ee):
+                    return None
+                end = ee + 1
+            if era.casefold() in ("solar", "lunar", "shamsi", "qamari"):
+                word = _next_word(text, ee)
+                if word is not None and word.casefold() not in ("year", "calendar"):
+                    return None
+        elif ya is not None:
+            start, end, year = es, ya.end(), int(ya.group("year"))
+        else:
+            return None
+    if not 1000 <= year <= 1600:
+        return None
+    g = _to_gregorian(cal, year, 1, 1)
+    start, modifier = _left_extras(text, start, has_day=False)
+    return _Found(start, end, g.isoformat() if g else UNKNOWN, cal, modifier)
+
+
+def _drop_overlaps(found: list[_Found]) -> list[_Found]:
+    kept: list[_Found] = []
+    for f in sorted(found, key=lambda f: (f.start, f.start - f.end)):
+        if kept and f.start < kept[-1].end:
+            continue
+        kept.append(f)
+    return kept
+
+
+def find_calendar_dates(text: str, reference_date: date | None = None) -> list[DateMention]:
+    """Every Solar Hijri and lunar Hijri date in *text*, its ``timex`` in the Gregorian calendar.
+
+    A date without its year is resolved against *reference_date* (the latest occurrence on or
+    before it + 90 days), else its timex is ``XXXX-XX-XX``. A month or year without a day gets
+    the Gregorian date of its first day (the mention's text tells the granularity).
+
+    >>> ref = date(2021, 7, 20)
+    >>> [(m.text, m.timex) for m in find_calendar_dates("the 2nd of Gemini and Ramadan 1442", ref)]
+    [('the 2nd of Gemini', '2021-05-23'), ('Ramadan 1442', '2021-04-13')]
+    >>> [m.timex for m in find_calendar_dates("۱۵ سرطان ۱۴۰۰")]
+    ['2021-07-06']
+    >>> find_calendar_dates("It happened on 15 Saratan.")[0].timex
+    'XXXX-XX-XX'
+    """
+    from newsnorm.pipeline import ensure_text
+
+    ensure_text(text, "find_calendar_dates")
+    if isinstance(reference_date, datetime):
+        reference_date = reference_date.date()
+    found: list[_Found] = []
+    for m in _patterns().prescan.finditer(text):
+        if m.group("month") is not None:
+            f = _month_mention(text, m, reference_date)
+        else:
+            f = _era_mention(text, m, reference_date)
+        if f is not None:
+            found.append(f)
+    return [
+        DateMention(
+            start=f.start,
+            end=f.end,
+            text=text[f.start : f.end],
+            timex=f.timex,
+            kind="date",
+            calendar=f.calendar,
+            modifier=f.modifier,
+        )
+        for f in _drop_overlaps(found)
+    ]
