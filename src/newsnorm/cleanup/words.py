@@ -1,7 +1,122 @@
-"""Cleanup fixers: words (placeholder until its fixers land)."""
+"""Word-level cleanup: doubled function words and titles (``the the`` → ``the``).
+
+Machine translation sometimes emits a word twice (``the the report``, ``President President
+Ghani``). Only words from a data list that never legitimately follow themselves are deduplicated
+(articles, most prepositions, conjunctions, possessives, titles), so grammatical doubles such as
+``had had``, ``that that`` or ``what it is is`` and names such as ``Bora Bora`` pass through.
+
+Also home of :func:`cleanup_data`, the loader of the lexicons in ``newsnorm/data/cleanup/`` that
+the word-level fixers share.
+"""
 
 from __future__ import annotations
 
-from newsnorm.cleanup.base import Fixer
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
 
-FIXERS: tuple[Fixer, ...] = ()
+from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
+from newsnorm.model import Edit
+
+__all__ = [
+    "FIXERS",
+    "cleanup_data",
+    "doubled_word_lexicon",
+    "find_doubled_words",
+    "fix_doubled_words",
+]
+
+
+@cache
+def cleanup_data(name: str) -> Any:
+    """The parsed JSON lexicon ``newsnorm/data/cleanup/<name>.json`` (read once).
+
+    >>> "the" in cleanup_data("doubled_words")["words"]
+    True
+    """
+    path = resources.files("newsnorm") / "data" / "cleanup" / f"{name}.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def doubled_word_lexicon() -> frozenset[str]:
+    """Lower-cased words whose immediate repetition is always an artifact.
+
+    >>> "the" in doubled_word_lexicon(), "had" in doubled_word_lexicon()
+    (True, False)
+    """
+    return frozenset(w.lower() for w in cleanup_data("doubled_words")["words"])
+
+
+# One pass over the text: a word (bounded length) followed on the same line by one or more copies
+# of itself. Letters and separators are disjoint, so the repetition cannot backtrack badly.
+_DOUBLED = re.compile(r"(?<![\w'’-])([A-Za-z]{1,20})((?:[ \t]+\1)+)(?![\w'’-])", re.IGNORECASE)
+_COPY = re.compile(r"[ \t]+([A-Za-z]+)")
+_SENTENCE_END = re.compile(r"(?:^|[.!?][\"”’)]?[ \t]+|[\n\r][ \t]*)$")
+
+
+def _letter_a_ok(text: str, start: int, first: str, copies: list[str]) -> bool:
+    # "Vitamin A a day", "grade A A": a capital A is often the letter, not the article, so "a"
+    # dedupes only in lower case, or as "A a" at the start of a sentence.
+    if any(c != "a" for c in copies):
+        return False
+    return first == "a" or _SENTENCE_END.search(text, max(0, start - 4), start) is not None
+
+
+def find_doubled_words(text: str) -> Fix:
+    """Edits deleting every repeated copy (and the space before it) of a never-doubling word.
+
+    >>> fix = find_doubled_words("the the report")
+    >>> [(e.start, e.end, e.replacement) for e in fix.edits]
+    [(3, 7, '')]
+    >>> find_doubled_words("He had had enough.").edits
+    ()
+    """
+    if " " not in text and "\t" not in text:
+        return EMPTY
+    lexicon = doubled_word_lexicon()
+    edits: list[Edit] = []
+    for m in _DOUBLED.finditer(text):
+        word = m.group(1)
+        if word.lower() not in lexicon:
+            continue
+        copies = _COPY.findall(m.group(2))
+        if word.lower() == "a" and not _letter_a_ok(text, m.start(), word, copies):
+            continue
+        n = len(copies) + 1
+        edits.append(
+            Edit(
+                start=m.end(1),
+                end=m.end(),
+                replacement="",
+                kind="doubled_words",
+                note=f"{word!r} written {n}× in a row; {word!r} never doubles in English",
+            )
+        )
+    return Fix(edits=tuple(edits)) if edits else EMPTY
+
+
+def fix_doubled_words(text: str) -> str:
+    """*text* with doubled function words and titles written once.
+
+    >>> fix_doubled_words("They met the the President President of Iran.")
+    'They met the President of Iran.'
+    >>> fix_doubled_words("The The report")
+    'The report'
+    >>> fix_doubled_words("What it is is unclear; bye-bye to Bora Bora; he had had enough.")
+    'What it is is unclear; bye-bye to Bora Bora; he had had enough.'
+    >>> fix_doubled_words("He took Vitamin A a day. A a report came.")
+    'He took Vitamin A a day. A report came.'
+    """
+    return fixed_text(find_doubled_words, text)
+
+
+FIXERS: tuple[Fixer, ...] = (
+    Fixer(
+        "doubled_words",
+        find_doubled_words,
+        "Delete the second copy of a doubled function word or title ('the the' → 'the').",
+    ),
+)
