@@ -350,7 +350,7 @@ def _cmd_process(args: argparse.Namespace) -> int:
                 for size, (_, stats) in zip(chunk_sizes, results, strict=True):
                     summary.add(size, stats)
                 advance(len(results), sum(chunk_sizes))
-    except InputError as exc:
+    except (InputError, OSError) as exc:  # unreadable input, full disk, unreachable scheduler
         raise UsageError(str(exc)) from None
     finally:
         if out is not sys.stdout:

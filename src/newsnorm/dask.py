@@ -111,9 +111,11 @@ def process_pandas(
         texts.append(doc["text"] if doc else out.get("text"))
         jsons.append(dumps_record(out))
         errors.append(error)
+    pd = _require("pandas")
     result = df.copy()
     for name, values in zip(OUTPUT_COLUMNS, (texts, jsons, errors), strict=True):
-        result[name] = values
+        # object dtype: pandas would otherwise infer a string dtype and turn None into NaN.
+        result[name] = pd.Series(values, index=df.index, dtype=object)
     return result
 
 
@@ -138,17 +140,26 @@ def process_dataframe(
 
 
 def map_on_cluster(
-    address: str, func: Callable[[T], R], items: Iterable[T], window: int | None = None
+    address: str,
+    func: Callable[[T], R],
+    items: Iterable[T],
+    window: int | None = None,
+    timeout: float = 30.0,
 ) -> Iterator[R]:
     """``map(func, items)`` on the Dask scheduler at *address*, in order, bounded read-ahead.
 
     The engine of ``newsnorm process --dask``: the same chunks and the same function as
-    ``--jobs N``, so the same output bytes.
+    ``--jobs N``, so the same output bytes. Raises ``ConnectionError`` when the scheduler
+    cannot be reached within *timeout* seconds.
     """
     distributed = _require("distributed")
     from newsnorm.parallel import submit_ordered
 
-    with distributed.Client(address, set_as_default=False) as client:
+    try:
+        client = distributed.Client(address, set_as_default=False, timeout=timeout)
+    except OSError as exc:
+        raise ConnectionError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+    with client:
         workers = max(sum(client.nthreads().values()), 1)
         yield from submit_ordered(
             lambda item: client.submit(func, item, pure=False),
