@@ -1,7 +1,305 @@
-"""Cleanup fixers: punctuation (placeholder until its fixers land)."""
+"""Source-language digits and punctuation left in English text, and stray spaces before
+punctuation.
+
+Persian and Arabic text uses its own digits (``۱۰۳۷``, ``١٠٣٧``), separators (``٬`` thousands,
+``٫`` decimal, and a slash for the decimal point in ``۲/۵ میلیون``) and punctuation
+(``،`` ``؛`` ``؟`` ``«»`` ``٪``); machine translation often carries them into the English.
+"""
 
 from __future__ import annotations
 
-from newsnorm.cleanup.base import Fixer
+import re
+import unicodedata
 
-FIXERS: tuple[Fixer, ...] = ()
+from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
+from newsnorm.cleanup.unicode import profile
+from newsnorm.model import Edit, Flag
+
+__all__ = [
+    "FIXERS",
+    "find_source_digits",
+    "find_source_punctuation",
+    "find_space_before_punct",
+    "fix_source_digits",
+    "fix_source_punctuation",
+    "fix_space_before_punct",
+]
+
+
+def _letter_script(ch: str) -> str:
+    """``"latin"``, ``"arabic"`` (Arabic script: Persian, Pashto, Urdu too), ``"other"`` for a
+    letter of another script, ``""`` for a character that is not a letter.
+
+    >>> _letter_script("a"), _letter_script("ب"), _letter_script("Ж"), _letter_script("7")
+    ('latin', 'arabic', 'other', '')
+    """
+    if ch.isascii():
+        return "latin" if ch.isalpha() else ""
+    if not ch.isalpha():
+        return ""
+    name = unicodedata.name(ch, "")
+    if name.startswith("LATIN"):
+        return "latin"
+    if name.startswith("ARABIC"):
+        return "arabic"
+    return "other"
+
+
+def _nearest_letter(text: str, pos: int, step: int, limit: int = 200) -> str:
+    """Script of the nearest letter from ``pos`` in direction ``step``, on the same line."""
+    i = pos
+    n = len(text)
+    for _ in range(limit):
+        if not 0 <= i < n or text[i] in "\r\n":
+            return ""
+        script = _letter_script(text[i])
+        if script:
+            return script
+        i += step
+    return ""
+
+
+# --------------------------------------------------------------------------------------------
+# source_digits
+
+_DIGITS = "0-9\u06f0-\u06f9\u0660-\u0669"
+_SOURCE_DIGIT_CHARS = frozenset(
+    "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
+    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u066b\u066c"
+)
+_TO_ASCII = str.maketrans(
+    {
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        "\u066c": ",",  # ARABIC THOUSANDS SEPARATOR
+        "\u066b": ".",  # ARABIC DECIMAL SEPARATOR
+    }
+)
+# A number: digit runs joined by the Arabic separators or a slash. Digit runs are possessive and
+# the separators are literals, so no two quantifiers can trade characters.
+_NUMBER = re.compile(f"[{_DIGITS}]++(?:[\u066b\u066c/][{_DIGITS}]++)*+")
+# What a Persian decimal slash stands before: a scale or percent word (English or Persian).
+_SCALE_AFTER = re.compile(
+    r"[ \t\u00a0-]{0,2}(?:(?:million|billion|trillion|thousand|percent|per cent|mln|bn)(?![^\W\d_])"
+    r"|%|\u066a|(?:میلیون|میلیارد|هزار|درصد|تریلیون)(?!\w))",
+    re.IGNORECASE,
+)
+_SLASH_CUE = re.compile(r"(?<=\d)/\d{1,3}[ \t\u00a0-]{0,2}[mbtpMBTP%\u066aمهدت]")
+# Fractions that English writes with a slash; before "million" they may be English or Persian.
+_ENGLISH_FRACTIONS = frozenset({"1/2", "1/3", "2/3", "1/4", "3/4", "1/8", "3/8", "5/8", "7/8"})
+
+
+def _slash_decimal(text: str, start: int, end: int, ascii_token: str) -> str | None:
+    """``"2.5"`` when the token is a Persian decimal slash, ``"?"`` when it may be an English
+    fraction (flag it), ``None`` when it is something else (a date, a ratio, a vote count)."""
+    if ascii_token.count("/") != 1:
+        return None
+    whole, frac = ascii_token.split("/")
+    if not (whole.isdigit() and frac.isdigit() and len(whole) <= 3 and len(frac) <= 3):
+        return None
+    before = text[max(0, start - 2) : start]
+    if before[-1:] in {"/", ".", ",", "-"} or (before[-1:] == " " and before[:1].isdigit()):
+        return None  # part of a longer token, or a mixed number "2 1/2 million"
+    if _SCALE_AFTER.match(text, end) is None:
+        return None
+    if ascii_token in _ENGLISH_FRACTIONS:
+        return "?"
+    return f"{whole}.{frac}"
+
+
+def find_source_digits(text: str) -> Fix:
+    """Persian and Arabic-Indic digits to ASCII, ``٬`` → ``,`` and ``٫`` → ``.`` between digits,
+    and the Persian decimal slash before a scale or percent word (``2/5 million`` →
+    ``2.5 million``).
+
+    A slash elsewhere (``6/7``, ``2/5 of the votes``, dates) stays; ``1/2 million`` and other
+    fractions English writes with a slash are flagged (``ambiguous_number``), not rewritten.
+    """
+    prof = profile(text)
+    has_source = bool(prof.other) and not _SOURCE_DIGIT_CHARS.isdisjoint(prof.other)
+    if not has_source and (b"/" not in prof.ascii or _SLASH_CUE.search(text) is None):
+        return EMPTY
+    edits: list[Edit] = []
+    flags: list[Flag] = []
+    for m in _NUMBER.finditer(text):
+        token = m.group()
+        new = token.translate(_TO_ASCII)
+        if "/" in token:
+            dec = _slash_decimal(text, m.start(), m.end(), new)
+            if dec == "?":
+                flags.append(
+                    Flag(
+                        start=m.start(),
+                        end=m.end(),
+                        kind="ambiguous_number",
+                        message=f"{new!r} before a scale word: an English fraction or a "
+                        "Persian decimal (slash for the decimal point)?",
+                    )
+                )
+            elif dec is not None:
+                new = dec
+        if new != token:
+            note = "Persian decimal slash" if "/" in token and "/" not in new else "source digits"
+            edits.append(
+                Edit(start=m.start(), end=m.end(), replacement=new, kind="source_digits", note=note)
+            )
+    if not edits and not flags:
+        return EMPTY
+    return Fix(edits=tuple(edits), flags=tuple(flags))
+
+
+def fix_source_digits(text: str) -> str:
+    """ASCII digits and separators.
+
+    >>> fix_source_digits("at least ۱٬۰۳۷ troops, ٢٫٥ million people")
+    'at least 1,037 troops, 2.5 million people'
+    >>> fix_source_digits("a budget of 2/5 million dollars and 6/7 percent growth")
+    'a budget of 2.5 million dollars and 6.7 percent growth'
+    >>> fix_source_digits("He won 2/5 of the votes on 2021/07/06; the ratio is 6/7.")
+    'He won 2/5 of the votes on 2021/07/06; the ratio is 6/7.'
+    """
+    return fixed_text(find_source_digits, text)
+
+
+# --------------------------------------------------------------------------------------------
+# source_punctuation
+
+_MARKS = {
+    "\u060c": ",",  # ARABIC COMMA
+    "\u061b": ";",  # ARABIC SEMICOLON
+    "\u061f": "?",  # ARABIC QUESTION MARK
+    "\u066a": "%",  # ARABIC PERCENT SIGN
+    "\u06d4": ".",  # ARABIC FULL STOP (Urdu, Pashto)
+}
+_SOURCE_PUNCT_CHARS = frozenset("\u060c\u061b\u061f\u066a\u06d4«»")
+_SOURCE_MARK = re.compile("[ \t]*+[\u060c\u061b\u061f\u066a\u06d4]")
+_QUOTED = re.compile("«[ \t]*+([^«»\r\n]{0,500}?)[ \t]*+»")
+_LONE_QUOTE = re.compile("[«»]")
+
+
+def _english_side(left: str, right: str) -> bool:
+    """A mark between these nearest letters is in English text: a Latin letter on one side,
+    and not Arabic script on both."""
+    return "latin" in (left, right) and not (left == right == "arabic")
+
+
+def find_source_punctuation(text: str) -> Fix:
+    """``،`` ``؛`` ``؟`` ``٪`` ``۔`` → ``,`` ``;`` ``?`` ``%`` ``.`` and ``«»`` → ``""`` in
+    English text.
+
+    A mark counts as English when the nearest letter on one side (same line) is Latin and the
+    two sides are not both Arabic script, so Persian or Arabic sentences keep their own marks.
+    A converted comma, semicolon or question mark loses the space before it and gains one after
+    it when a letter follows (``Kabul ،Herat`` → ``Kabul, Herat``). Guillemets are decided as a
+    pair from the letters outside them, so ``«طالبان»`` quoted in English becomes ``"طالبان"``.
+    """
+    other = profile(text).other
+    if not other or _SOURCE_PUNCT_CHARS.isdisjoint(other):
+        return EMPTY
+    found: list[tuple[int, int, str]] = []
+    for m in _SOURCE_MARK.finditer(text):
+        mark_at = m.end() - 1
+        mark = text[mark_at]
+        left = _nearest_letter(text, m.start() - 1, -1)
+        right = _nearest_letter(text, m.end(), 1)
+        if not _english_side(left, right):
+            continue
+        new = _MARKS[mark]
+        start = m.start() if new in ",;?." else mark_at
+        if new in ",;?" and m.end() < len(text) and text[m.end()].isalpha():
+            new += " "
+        found.append((start, m.end(), new))
+    paired: set[int] = set()
+    for m in _QUOTED.finditer(text):
+        paired.update((m.start(), m.end() - 1))
+        left = _nearest_letter(text, m.start() - 1, -1)
+        right = _nearest_letter(text, m.end(), 1)
+        if "latin" in (left, right) or (
+            not left and not right and "latin" in {_letter_script(c) for c in m.group(1)}
+        ):
+            found.append((m.start(), m.start(1), '"'))
+            found.append((m.end(1), m.end(), '"'))
+    for m in _LONE_QUOTE.finditer(text):
+        if m.start() in paired:
+            continue
+        left = _nearest_letter(text, m.start() - 1, -1)
+        right = _nearest_letter(text, m.end(), 1)
+        if _english_side(left, right):
+            found.append((m.start(), m.end(), '"'))
+    if not found:
+        return EMPTY
+    found.sort()
+    edits = tuple(
+        Edit(start=s, end=e, replacement=r, kind="source_punctuation", note="source punctuation")
+        for s, e, r in found
+    )
+    return Fix(edits=edits)
+
+
+def fix_source_punctuation(text: str) -> str:
+    """English punctuation in English text.
+
+    >>> fix_source_punctuation("Kabul، Herat ؛ and Mazar ؟")
+    'Kabul, Herat; and Mazar?'
+    >>> fix_source_punctuation("He said «we will win» on Tuesday.")
+    'He said "we will win" on Tuesday.'
+    >>> fix_source_punctuation("کابل، هرات و مزار") == "کابل، هرات و مزار"
+    True
+    """
+    return fixed_text(find_source_punctuation, text)
+
+
+# --------------------------------------------------------------------------------------------
+# space_before_punct
+
+# One to three spaces after a word (letter, digit, closing bracket or quote) and before , ; : . !
+# ? that ends a clause (whitespace or the end follows). Not before an ellipsis (". . ." or
+# "..."), and not ":" after a digit (scores and times: "3 : 2").
+_SPACE_BEFORE = re.compile(r"(?<=[^\W_]|[)\]”’\"'%])[ \t]{1,3}(?=[,;:.!?](?:\s|\Z))")
+_SPACE_CUES = (b" ,", b" ;", b" :", b" .", b" !", b" ?", b"\t")
+
+
+def find_space_before_punct(text: str) -> Fix:
+    """``word ,`` → ``word,``: spaces before a comma, semicolon, colon, full stop, exclamation or
+    question mark that ends a clause.
+
+    Conservative: never before ``(`` or a dash, never inside a number (``3 .5``) or a score or
+    time (``3 : 2``), never before an ellipsis, never across a line break.
+    """
+    a = profile(text).ascii
+    if not any(cue in a for cue in _SPACE_CUES):
+        return EMPTY
+    found: list[tuple[int, int, str]] = []
+    for m in _SPACE_BEFORE.finditer(text):
+        start, end = m.span()
+        mark = text[end]
+        if mark == ":" and text[start - 1].isdigit():
+            continue  # a score or a time: "3 : 2"
+        if mark == "." and text[end + 1 : end + 3] == " .":
+            continue  # a spaced ellipsis ". . ."
+        found.append((start, end, ""))
+    if not found:
+        return EMPTY
+    edits = tuple(
+        Edit(start=s, end=e, replacement=r, kind="space_before_punct", note="space before mark")
+        for s, e, r in found
+    )
+    return Fix(edits=edits)
+
+
+def fix_space_before_punct(text: str) -> str:
+    """Remove stray spaces before punctuation.
+
+    >>> fix_space_before_punct("Kabul , Herat and Mazar .")
+    'Kabul, Herat and Mazar.'
+    >>> fix_space_before_punct("The score was 3 : 2 at 10 :30 ( see below ) - and so . . .")
+    'The score was 3 : 2 at 10 :30 ( see below ) - and so . . .'
+    """
+    return fixed_text(find_space_before_punct, text)
+
+
+FIXERS: tuple[Fixer, ...] = (
+    Fixer("source_digits", find_source_digits, "Persian/Arabic digits and decimal separators"),
+    Fixer("source_punctuation", find_source_punctuation, "، ؛ ؟ « » ٪ in English text"),
+    Fixer("space_before_punct", find_space_before_punct, "stray space before punctuation"),
+)

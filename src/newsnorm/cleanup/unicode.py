@@ -1,7 +1,611 @@
-"""Cleanup fixers: unicode (placeholder until its fixers land)."""
+"""Character-level repairs: mojibake, Unicode form, controls, invisible characters and spaces.
+
+Every fixer here first asks a cheap question of a :class:`TextProfile` (the text's ASCII bytes
+and its non-ASCII characters, computed once per text and shared by every fixer) and returns
+:data:`~newsnorm.cleanup.base.EMPTY` when it cannot apply, so clean English costs a few
+microseconds per fixer.
+"""
 
 from __future__ import annotations
 
-from newsnorm.cleanup.base import Fixer
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-FIXERS: tuple[Fixer, ...] = ()
+from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
+from newsnorm.model import Edit
+
+__all__ = [
+    "FIXERS",
+    "TextProfile",
+    "find_control_chars",
+    "find_invisible_chars",
+    "find_mojibake",
+    "find_odd_spaces",
+    "find_space_runs",
+    "find_unicode_form",
+    "fix_control_chars",
+    "fix_invisible_chars",
+    "fix_mojibake",
+    "fix_odd_spaces",
+    "fix_space_runs",
+    "fix_unicode_form",
+    "minimal_edits",
+    "profile",
+]
+
+
+# --------------------------------------------------------------------------------------------
+# Shared helpers
+
+
+@dataclass(frozen=True, slots=True)
+class TextProfile:
+    """What the pre-scans need: the ASCII characters as bytes and the non-ASCII characters.
+
+    Both keep the text's order, so a substring of the text made only of ASCII characters is a
+    substring of ``ascii`` (the converse may fail: a test on ``ascii`` can only say "maybe").
+    """
+
+    ascii: bytes
+    other: str
+
+
+_ASCII_BYTES = bytes(range(128))
+_last_profile: tuple[str, TextProfile] | None = None
+
+
+def profile(text: str) -> TextProfile:
+    """The :class:`TextProfile` of *text*, cached for the last text seen.
+
+    The fixers run one after another on the same string object until one edits it, so they share
+    one profile; ``encode`` and ``bytes.translate`` run at memory speed, unlike a regex pass.
+
+    >>> p = profile("Kabul\u00a0news\u200c")
+    >>> p.ascii, p.other
+    (b'Kabulnews', '\\xa0\\u200c')
+    """
+    global _last_profile
+    last = _last_profile
+    if last is not None and last[0] is text:
+        return last[1]
+    if text.isascii():
+        prof = TextProfile(text.encode("ascii"), "")
+    else:
+        # surrogatepass: lone surrogates round-trip, so the profile shows them to control_chars.
+        utf8 = text.encode("utf-8", "surrogatepass")
+        other = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        prof = TextProfile(text.encode("ascii", "ignore"), other)
+    _last_profile = (text, prof)
+    return prof
+
+
+def minimal_edits(start: int, old: str, new: str, kind: str, note: str) -> list[Edit]:
+    """Edits turning ``old`` (found at ``start``) into ``new``, touching as little as possible.
+
+    The common prefix and suffix are trimmed; a short middle is split further where the two
+    still share characters, so one repaired word does not swallow the clean words around it.
+
+    >>> [(e.start, e.end, e.replacement) for e in minimal_edits(10, "a Ã© b â€œc", "a é b “c",
+    ...                                                          "mojibake", "")]
+    [(12, 14, 'é'), (17, 20, '“')]
+    """
+    if old == new:
+        return []
+    lo = 0
+    top = min(len(old), len(new))
+    while lo < top and old[lo] == new[lo]:
+        lo += 1
+    hi = 0
+    while hi < top - lo and old[-1 - hi] == new[-1 - hi]:
+        hi += 1
+    a, b = old[lo : len(old) - hi], new[lo : len(new) - hi]
+    base = start + lo
+    if len(a) > 400 or len(b) > 400:  # difflib is quadratic; one wide edit stays exact
+        return [Edit(start=base, end=base + len(a), replacement=b, kind=kind, note=note)]
+    # Shared runs shorter than 3 characters are coincidence ("“" inside "Ã¢â‚¬Å“"): they stay
+    # inside the edit, so each edit replaces a whole damaged stretch.
+    out: list[Edit] = []
+    cur: list[int] | None = None  # [i1, i2, j1, j2] of the edit being built
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" and (i2 - i1 >= 3 or cur is None):
+            if cur is not None:
+                out.append(_edit(base, a, b, cur, kind, note))
+                cur = None
+            continue
+        if tag == "equal" and i2 == len(a):
+            break  # a short shared tail closes nothing
+        cur = [i1, i2, j1, j2] if cur is None else [cur[0], i2, cur[2], j2]
+    if cur is not None:
+        out.append(_edit(base, a, b, cur, kind, note))
+    return out
+
+
+def _edit(base: int, a: str, b: str, span: list[int], kind: str, note: str) -> Edit:
+    i1, i2, j1, j2 = span
+    return Edit(start=base + i1, end=base + i2, replacement=b[j1:j2], kind=kind, note=note)
+
+
+def _edits_for(matches: Iterable[tuple[int, int, str]], kind: str, note: str) -> tuple[Edit, ...]:
+    return tuple(Edit(start=s, end=e, replacement=r, kind=kind, note=note) for s, e, r in matches)
+
+
+# --------------------------------------------------------------------------------------------
+# mojibake
+
+
+# The encodings ftfy can undo (its chardata.CHARMAP_ENCODINGS, standard codecs only).
+_MOJIBAKE_ENCODINGS = (
+    "latin-1",
+    "cp1252",
+    "cp1251",
+    "cp1250",
+    "cp1253",
+    "cp1254",
+    "cp1257",
+    "iso8859-2",
+    "mac-roman",
+    "cp437",
+)
+# Punctuation that real English uses next to other punctuation ("’”", "—“"); as the first of a
+# pair it only cues mojibake when a letter follows.
+_EVERYDAY = "‘’“”‚„–—…•«»·°\u00a0"
+
+
+def _decode_each(data: bytes, encoding: str) -> str:
+    out = []
+    for byte in data:
+        try:
+            out.append(bytes([byte]).decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    return "".join(out)
+
+
+@cache
+def _mojibake_cue() -> re.Pattern[str]:
+    """A UTF-8 lead byte (0xC2-0xF4) then a continuation byte (0x80-0xBF), read in a 1-byte
+    encoding; or a C1 control (Windows-1252 read as Latin-1); or a lead byte before a space that
+    was once a no-break space (``Ã `` for ``à``)."""
+    leads = "".join(_decode_each(bytes(range(0xC2, 0xF5)), enc) for enc in _MOJIBAKE_ENCODINGS)
+    conts = "".join(_decode_each(bytes(range(0x80, 0xC0)), enc) for enc in _MOJIBAKE_ENCODINGS)
+    lead_set = set(leads) - set(_EVERYDAY)
+    cont_set = set(conts)
+    cont_letters = {c for c in cont_set if c.isalpha()}
+    everyday = set(_EVERYDAY) & set(leads)
+
+    def cls(chars: Iterable[str]) -> str:
+        return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+    return re.compile(
+        f"{cls(lead_set)}{cls(cont_set)}|{cls(everyday)}{cls(cont_letters)}"
+        "|[\x80-\x9f]|[\u00c2\u00c3] "
+    )
+
+
+@cache
+def _mojibake_chars() -> frozenset[str]:
+    cue = _mojibake_cue().pattern
+    return frozenset(c for c in cue if ord(c) > 127)
+
+
+def _line_windows(text: str, hits: Iterable[int], width: int = 300) -> Iterator[tuple[int, int]]:
+    """Merged windows around *hits*: the line, or ``width`` characters either side of the hit
+    cut at a space when the line is long, so a 10 MB line is never handed to ftfy whole."""
+    cur: tuple[int, int] | None = None
+    for pos in hits:
+        if cur is not None and pos < cur[1]:
+            continue
+        lo = text.rfind("\n", max(0, pos - width), pos) + 1
+        if lo == 0 and pos > width:
+            sp = text.rfind(" ", pos - width - 100, pos - width)
+            lo = sp + 1 if sp >= 0 else pos - width
+        hi = text.find("\n", pos, pos + width)
+        if hi < 0:
+            hi = min(len(text), pos + width)
+            if hi < len(text):
+                sp = text.find(" ", hi, hi + 100)
+                hi = sp if sp >= 0 else hi
+        if cur is not None and lo <= cur[1]:
+            cur = (cur[0], max(cur[1], hi))
+            continue
+        if cur is not None:
+            yield cur
+        cur = (lo, hi)
+    if cur is not None:
+        yield cur
+
+
+@cache
+def _ftfy_config() -> Any:
+    import ftfy
+
+    # Only what undoing mojibake needs: ftfy's other habits (uncurling quotes, NFC, ligatures,
+    # character width, HTML entities, line breaks) would rewrite correct English.
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=True,
+    )
+
+
+def find_mojibake(text: str) -> Fix:
+    """Text decoded in the wrong encoding (``CafÃ©`` for ``Café``), repaired by ftfy.
+
+    Only the windows around a mojibake cue go to ``ftfy.fix_encoding``; each repair becomes the
+    smallest edits that make it. The note names ftfy's steps.
+    """
+    other = profile(text).other
+    if not other or _mojibake_chars().isdisjoint(other):
+        return EMPTY
+    cue = _mojibake_cue()
+    if cue.search(text) is None:
+        return EMPTY
+    import ftfy
+
+    config = _ftfy_config()
+    edits: list[Edit] = []
+    for lo, hi in _line_windows(text, (m.start() for m in cue.finditer(text))):
+        segment = text[lo:hi]
+        try:
+            fixed, plan = ftfy.fix_encoding_and_explain(segment, config)
+        except (UnicodeError, ValueError):  # pragma: no cover - ftfy refuses odd input
+            continue
+        if fixed == segment:
+            continue
+        steps = ", ".join(f"{step[0]} {step[1]}" for step in plan or ())
+        edits.extend(minimal_edits(lo, segment, fixed, "mojibake", f"ftfy: {steps}"))
+    return Fix(edits=tuple(edits)) if edits else EMPTY
+
+
+def fix_mojibake(text: str) -> str:
+    """Repair mojibake; clean text, curly quotes and accents stay.
+
+    >>> fix_mojibake("The cafÃ© said â€œyesâ€\\x9d.")
+    'The café said “yes”.'
+    >>> fix_mojibake("Café owners said “yes” — and left.")
+    'Café owners said “yes” — and left.'
+    """
+    return fixed_text(find_mojibake, text)
+
+
+# --------------------------------------------------------------------------------------------
+# control_chars
+
+# Every ASCII byte that may stay: printable characters, tab, newline, carriage return.
+_ASCII_OK = bytes([9, 10, 13, *range(32, 127)])
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]+")
+_SURROGATE_OR_C1 = re.compile("[\x80-\x9f\ud800-\udfff]")
+_LINE_LIKE = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
+
+
+def _control_replacement(run: str) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(run):
+        ch = run[i]
+        if "\ud800" <= ch <= "\udbff" and i + 1 < len(run) and "\udc00" <= run[i + 1] <= "\udfff":
+            # A surrogate pair that never got joined: it is one real character.
+            out.append(chr(0x10000 + ((ord(ch) - 0xD800) << 10) + (ord(run[i + 1]) - 0xDC00)))
+            i += 2
+            continue
+        if "\ud800" <= ch <= "\udfff":
+            out.append("\ufffd")
+        i += 1
+    return "".join(out)
+
+
+def find_control_chars(text: str) -> Fix:
+    """C0 and C1 control characters (not tab, newline, carriage return) and lone surrogates.
+
+    Controls are deleted, except that a vertical tab, form feed, separator or NEL between two
+    non-space characters becomes a space so words do not merge; a surrogate pair becomes the
+    character it encodes and a lone surrogate becomes U+FFFD, so the text can always be JSON.
+    """
+    prof = profile(text)
+    if not prof.ascii.translate(None, _ASCII_OK) and (
+        not prof.other or _SURROGATE_OR_C1.search(prof.other) is None
+    ):
+        return EMPTY
+    found: list[tuple[int, int, str]] = []
+    for m in _CONTROL.finditer(text):
+        run = m.group()
+        repl = _control_replacement(run)
+        if (
+            not repl
+            and not _LINE_LIKE.isdisjoint(run)
+            and 0 < m.start()
+            and m.end() < len(text)
+            and not text[m.start() - 1].isspace()
+            and not text[m.end()].isspace()
+        ):
+            repl = " "
+        found.append((m.start(), m.end(), repl))
+    return Fix(edits=_edits_for(found, "control_chars", "control character"))
+
+
+def fix_control_chars(text: str) -> str:
+    """Delete control characters and make lone surrogates U+FFFD.
+
+    >>> fix_control_chars("said.\\x00 \\x1a\\r\\nNext")
+    'said. \\r\\nNext'
+    >>> fix_control_chars("page\\x0cbreak") == "page break"
+    True
+    >>> fix_control_chars("a\\ud800b") == "a\\ufffdb"
+    True
+    >>> fix_control_chars("Tabs\\tand\\r\\nnewlines stay.")
+    'Tabs\\tand\\r\\nnewlines stay.'
+    """
+    return fixed_text(find_control_chars, text)
+
+
+# --------------------------------------------------------------------------------------------
+# unicode_form
+
+
+@cache
+def _nfc_unstable() -> re.Pattern[str]:
+    """Characters an NFC boundary may not precede (UAX #15 "stable code points", inverted).
+
+    Built from :mod:`unicodedata` at first use, so it always matches the running Python's
+    Unicode version: non-starters, characters that can combine with the one before (Hangul
+    vowels, ``U+0B3E``...) and characters NFC changes on their own. U+FEFF joins them because
+    this fixer deletes it and the characters around it may then compose.
+    """
+    unstable: set[int] = {0xFEFF}
+    for cp in range(0x80, 0x110000):
+        ch = chr(cp)
+        if unicodedata.combining(ch) or unicodedata.normalize("NFC", ch) != ch:
+            unstable.add(cp)
+        dec = unicodedata.decomposition(ch)
+        if dec and not dec.startswith("<"):
+            parts = dec.split()
+            if len(parts) == 2 and unicodedata.normalize("NFC", ch) == ch:
+                unstable.add(int(parts[1], 16))
+    unstable.update(range(0x1161, 0x1176))  # Hangul vowel jamo compose with a leading jamo
+    unstable.update(range(0x11A8, 0x11C3))  # Hangul trailing jamo compose with an LV syllable
+    ranges: list[tuple[int, int]] = []
+    for cp in sorted(unstable):
+        if ranges and cp == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    body = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile(f"(?s).?[{body}]+")
+
+
+# A run of combining marks longer than this is not text; normalizing it would sort it in
+# quadratic time (CPython's canonical ordering), so it is left as it is.
+_MAX_NFC_SEGMENT = 256
+
+
+def find_unicode_form(text: str) -> Fix:
+    """Byte-order marks (U+FEFF) removed and the text put in NFC (``e`` + U+0301 → ``é``).
+
+    Only the segments between NFC boundaries that change are edited.
+    """
+    other = profile(text).other
+    if not other or ("\ufeff" not in other and unicodedata.is_normalized("NFC", other)):
+        return EMPTY
+    if "\ufeff" not in other and unicodedata.is_normalized("NFC", text):
+        return EMPTY
+    edits: list[Edit] = []
+    for m in _nfc_unstable().finditer(text):
+        seg = m.group()
+        if len(seg) > _MAX_NFC_SEGMENT:
+            continue
+        new = unicodedata.normalize("NFC", seg.replace("\ufeff", ""))
+        if new != seg:
+            note = "byte-order mark" if "\ufeff" in seg else "NFC"
+            edits.extend(minimal_edits(m.start(), seg, new, "unicode_form", note))
+    return Fix(edits=tuple(edits)) if edits else EMPTY
+
+
+def fix_unicode_form(text: str) -> str:
+    """NFC and no byte-order marks.
+
+    >>> fix_unicode_form("\\ufeffCafe\\u0301") == "Café"
+    True
+    >>> fix_unicode_form("Café and naïve stay as they are.")
+    'Café and naïve stay as they are.'
+    """
+    return fixed_text(find_unicode_form, text)
+
+
+# --------------------------------------------------------------------------------------------
+# invisible_chars
+
+# LRM, RLM, ALM, bidi embeddings/overrides and isolates, zero-width space, word joiner,
+# invisible operators, soft hyphen: no meaning in plain English text.
+_ALWAYS_INVISIBLE = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\u00ad"
+_INVISIBLE = re.compile(f"[{_ALWAYS_INVISIBLE}\u200c\u200d]+")
+_INVISIBLE_CHARS = frozenset(
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    "\u200b\u2060\u2061\u2062\u2063\u2064\u00ad\u200c\u200d"
+)
+
+
+def _is_script_letter(ch: str) -> bool:
+    """A letter or mark of a script other than Latin (where ZWNJ/ZWJ are orthography)."""
+    if not ch or ch.isascii():
+        return False
+    cat = unicodedata.category(ch)
+    if cat[0] not in "LM":
+        return False
+    return not unicodedata.name(ch, "LATIN").startswith("LATIN")
+
+
+def _is_pictograph(ch: str) -> bool:
+    return bool(ch) and (unicodedata.category(ch) == "So" or "\U0001f000" <= ch <= "\U0001faff")
+
+
+def _joiner_kept(text: str, start: int, end: int) -> str:
+    """The ZWNJ/ZWJ of ``text[start:end]`` that are orthography: inside a non-Latin word
+    (Persian ``می‌خواهم``), or a ZWJ inside an emoji sequence."""
+    run = text[start:end]
+    kept = "".join(ch for ch in run if ch in "\u200c\u200d")
+    if not kept:
+        return ""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if _is_script_letter(before) and _is_script_letter(after):
+        return kept
+    if _is_pictograph(before) and _is_pictograph(after):
+        return kept.replace("\u200c", "")
+    return ""
+
+
+def find_invisible_chars(text: str) -> Fix:
+    """Bidi marks and controls, zero-width space, word joiner, soft hyphen: deleted.
+
+    ZWNJ and ZWJ are deleted next to Latin words, digits, spaces and punctuation, but kept
+    between two letters of a non-Latin script (Persian ``نامه‌ها``), and ZWJ between emoji.
+    """
+    other = profile(text).other
+    if not other or _INVISIBLE_CHARS.isdisjoint(other):
+        return EMPTY
+    found: list[tuple[int, int, str]] = []
+    for m in _INVISIBLE.finditer(text):
+        repl = _joiner_kept(text, m.start(), m.end())
+        if repl != m.group():
+            found.append((m.start(), m.end(), repl))
+    return Fix(edits=_edits_for(found, "invisible_chars", "invisible character"))
+
+
+def fix_invisible_chars(text: str) -> str:
+    """Delete invisible characters that are not orthography.
+
+    >>> fix_invisible_chars("\\u200fKabul\\u200e is the capi\\u00adtal\\u200b.")
+    'Kabul is the capital.'
+    >>> fix_invisible_chars("Tal\\u200ciban") == "Taliban"
+    True
+    >>> fix_invisible_chars("نامه\\u200cها") == "نامه\\u200cها"
+    True
+    """
+    return fixed_text(find_invisible_chars, text)
+
+
+# --------------------------------------------------------------------------------------------
+# odd_spaces
+
+# No-break, en/em/thin/hair/figure spaces, narrow no-break, medium mathematical, ideographic,
+# Ogham space mark, Mongolian vowel separator (a space in old Unicode).
+_ODD_SPACE_CHARS = "\u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000"
+_ODD_SPACE = re.compile(f"[{_ODD_SPACE_CHARS}]+")
+_ODD_SPACE_SET = frozenset(
+    "\u00a0\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000"
+)
+# Spaces that typesetting puts between digit groups (1 037); they stay there.
+_GROUP_SEPARATORS = frozenset("\u00a0\u2007\u2009\u202f")
+
+
+def _is_group_separator(text: str, start: int, end: int) -> bool:
+    """``1\u202f037``: one separator between a digit and exactly three digits."""
+    if end - start != 1 or text[start] not in _GROUP_SEPARATORS:
+        return False
+    if start == 0 or not text[start - 1].isdigit():
+        return False
+    group = text[end : end + 4]
+    return len(group) >= 3 and group[:3].isdigit() and not group[3:].isdigit()
+
+
+def find_odd_spaces(text: str) -> Fix:
+    """No-break, thin, narrow, figure, ideographic and other spaces become a plain space.
+
+    A single no-break, thin, narrow or figure space between a digit and a group of exactly three
+    digits (``1\u202f037``) is kept: it says the digits are one number, which a plain space
+    would lose (``1 037`` reads as two numbers).
+    """
+    other = profile(text).other
+    if not other or _ODD_SPACE_SET.isdisjoint(other):
+        return EMPTY
+    found: list[tuple[int, int, str]] = []
+    for m in _ODD_SPACE.finditer(text):
+        if _is_group_separator(text, m.start(), m.end()):
+            continue
+        found.append((m.start(), m.end(), " " * (m.end() - m.start())))
+    return Fix(edits=_edits_for(found, "odd_spaces", "unusual space"))
+
+
+def fix_odd_spaces(text: str) -> str:
+    """Make unusual spaces plain.
+
+    >>> fix_odd_spaces("Kabul\\u00a0and\\u3000Herat")
+    'Kabul and Herat'
+    >>> fix_odd_spaces("1\\u202f037 troops") == "1\\u202f037 troops"
+    True
+    """
+    return fixed_text(find_odd_spaces, text)
+
+
+# --------------------------------------------------------------------------------------------
+# space_runs
+
+# Anchored at the start of a run (lookbehind), possessive: each run is tried once, so a 10 MB
+# run of spaces costs one pass, not a quadratic search.
+_SPACE_RUN = re.compile(r"(?<![ \t])(?:[ \t]{2,}+|[ \t](?=[\r\n]|\Z))")
+
+
+def find_space_runs(text: str) -> Fix:
+    """Runs of spaces and tabs inside a line become one space; spaces at a line's end go.
+
+    Indentation at the start of a line, a single tab and the newlines themselves stay.
+    """
+    a = profile(text).ascii
+    if not (b"  " in a or b"\t" in a or b" \n" in a or b" \r" in a or text.endswith(" ")):
+        return EMPTY
+    found: list[tuple[int, int, str]] = []
+    n = len(text)
+    for m in _SPACE_RUN.finditer(text):
+        start, end = m.span()
+        if end == n or text[end] in "\r\n":
+            found.append((start, end, ""))
+        elif start == 0 or text[start - 1] in "\r\n":
+            continue  # indentation
+        elif text[start:end] != " ":
+            found.append((start, end, " "))
+    return Fix(edits=_edits_for(found, "space_runs", "run of spaces"))
+
+
+def fix_space_runs(text: str) -> str:
+    """Collapse runs of spaces and drop trailing spaces.
+
+    >>> fix_space_runs("Kabul  and \\t Herat   \\nnext line")
+    'Kabul and Herat\\nnext line'
+    >>> fix_space_runs("    indented\\ta\\tb")
+    '    indented\\ta\\tb'
+    """
+    return fixed_text(find_space_runs, text)
+
+
+FIXERS: tuple[Fixer, ...] = (
+    Fixer("mojibake", find_mojibake, "text decoded in the wrong encoding, repaired with ftfy"),
+    Fixer("control_chars", find_control_chars, "control characters; lone surrogates to U+FFFD"),
+    Fixer("unicode_form", find_unicode_form, "NFC normalization and byte-order marks"),
+    Fixer(
+        "invisible_chars", find_invisible_chars, "bidi marks, zero-width characters, soft hyphen"
+    ),
+    Fixer("odd_spaces", find_odd_spaces, "no-break, thin and other unusual spaces"),
+    Fixer("space_runs", find_space_runs, "runs of spaces inside a line, trailing spaces"),
+)
