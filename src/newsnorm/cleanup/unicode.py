@@ -331,7 +331,7 @@ def find_control_chars(text: str) -> Fix:
         if (
             not repl
             and not _LINE_LIKE.isdisjoint(run)
-            and 0 < m.start()
+            and m.start() > 0
             and m.end() < len(text)
             and not text[m.start() - 1].isspace()
             and not text[m.end()].isspace()
@@ -603,9 +603,7 @@ FIXERS: tuple[Fixer, ...] = (
     Fixer("mojibake", find_mojibake, "text decoded in the wrong encoding, repaired with ftfy"),
     Fixer("control_chars", find_control_chars, "control characters; lone surrogates to U+FFFD"),
     Fixer("unicode_form", find_unicode_form, "NFC normalization and byte-order marks"),
-    Fixer(
-        "invisible_chars", find_invisible_chars, "bidi marks, zero-width characters, soft hyphen"
-    ),
+    Fixer("invisible_chars", find_invisible_chars, "bidi marks, zero-width chars, soft hyphen"),
     Fixer("odd_spaces", find_odd_spaces, "no-break, thin and other unusual spaces"),
     Fixer("space_runs", find_space_runs, "runs of spaces inside a line, trailing spaces"),
 )
