@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
-from newsnorm.cleanup.unicode import profile
+import regex
+
+from newsnorm.cleanup.base import EMPTY, Fix, Fixer
+from newsnorm.cleanup.unicode import check_text, profile, run_fix
 from newsnorm.model import Edit, Flag
 
 __all__ = [
@@ -45,18 +47,24 @@ def _letter_script(ch: str) -> str:
     return "other"
 
 
+# The nearest letter or line break, forwards and (regex's reverse search) backwards: one C-level
+# search over at most 200 characters instead of a Python loop.
+_LETTER_AHEAD = regex.compile(r"[\p{L}\r\n]")
+_LETTER_BEHIND = regex.compile(r"(?r)[\p{L}\r\n]")
+
+
 def _nearest_letter(text: str, pos: int, step: int, limit: int = 200) -> str:
-    """Script of the nearest letter from ``pos`` in direction ``step``, on the same line."""
-    i = pos
-    n = len(text)
-    for _ in range(limit):
-        if not 0 <= i < n or text[i] in "\r\n":
-            return ""
-        script = _letter_script(text[i])
-        if script:
-            return script
-        i += step
-    return ""
+    """Script of the nearest letter from ``pos`` (inclusive) in direction ``step``, on the same
+    line and within ``limit`` characters; ``""`` if there is none.
+
+    >>> _nearest_letter("ab, 12 ب", 2, 1), _nearest_letter("ab, 12 ب", 2, -1)
+    ('arabic', 'latin')
+    """
+    if step > 0:
+        m = _LETTER_AHEAD.search(text, pos, pos + limit)
+    else:
+        m = _LETTER_BEHIND.search(text, max(0, pos + 1 - limit), max(0, pos + 1))
+    return _letter_script(m.group()) if m is not None else ""
 
 
 # --------------------------------------------------------------------------------------------
@@ -115,6 +123,7 @@ def find_source_digits(text: str) -> Fix:
     A slash elsewhere (``6/7``, ``2/5 of the votes``, dates) stays; ``1/2 million`` and other
     fractions English writes with a slash are flagged (``ambiguous_number``), not rewritten.
     """
+    check_text(text, "find_source_digits")
     prof = profile(text)
     has_source = bool(prof.other) and not _SOURCE_DIGIT_CHARS.isdisjoint(prof.other)
     if not has_source and (b"/" not in prof.ascii or _SLASH_CUE.search(text) is None):
@@ -158,7 +167,7 @@ def fix_source_digits(text: str) -> str:
     >>> fix_source_digits("He won 2/5 of the votes on 2021/07/06; the ratio is 6/7.")
     'He won 2/5 of the votes on 2021/07/06; the ratio is 6/7.'
     """
-    return fixed_text(find_source_digits, text)
+    return run_fix(find_source_digits, text, "fix_source_digits")
 
 
 # --------------------------------------------------------------------------------------------
@@ -172,8 +181,9 @@ _MARKS = {
     "\u06d4": ".",  # ARABIC FULL STOP (Urdu, Pashto)
 }
 _SOURCE_PUNCT_CHARS = frozenset("\u060c\u061b\u061f\u066a\u06d4«»")
-_SOURCE_MARK = re.compile("[ \t]*+[\u060c\u061b\u061f\u066a\u06d4]")
-_QUOTED = re.compile("«[ \t]*+([^«»\r\n]{0,500}?)[ \t]*+»")
+# Anchored at the start of a space run, so a long run of spaces is tried once, not at each space.
+_SOURCE_MARK = re.compile("(?<![ \t])[ \t]*+[\u060c\u061b\u061f\u066a\u06d4]")
+_QUOTED = re.compile("«([^«»\r\n]{0,500})»")
 _LONE_QUOTE = re.compile("[«»]")
 
 
@@ -193,6 +203,7 @@ def find_source_punctuation(text: str) -> Fix:
     it when a letter follows (``Kabul ،Herat`` → ``Kabul, Herat``). Guillemets are decided as a
     pair from the letters outside them, so ``«طالبان»`` quoted in English becomes ``"طالبان"``.
     """
+    check_text(text, "find_source_punctuation")
     other = profile(text).other
     if not other or _SOURCE_PUNCT_CHARS.isdisjoint(other):
         return EMPTY
@@ -214,11 +225,15 @@ def find_source_punctuation(text: str) -> Fix:
         paired.update((m.start(), m.end() - 1))
         left = _nearest_letter(text, m.start() - 1, -1)
         right = _nearest_letter(text, m.end(), 1)
+        inner = m.group(1)
         if "latin" in (left, right) or (
-            not left and not right and "latin" in {_letter_script(c) for c in m.group(1)}
+            not left and not right and "latin" in {_letter_script(c) for c in inner}
         ):
-            found.append((m.start(), m.start(1), '"'))
-            found.append((m.end(1), m.end(), '"'))
+            # French-style inner spaces go with the marks: « yes » -> "yes".
+            lead = len(inner) - len(inner.lstrip(" \t"))
+            trail = len(inner) - len(inner.rstrip(" \t")) if inner.strip(" \t") else 0
+            found.append((m.start(), m.start(1) + lead, '"'))
+            found.append((m.end(1) - trail, m.end(), '"'))
     for m in _LONE_QUOTE.finditer(text):
         if m.start() in paired:
             continue
@@ -246,7 +261,7 @@ def fix_source_punctuation(text: str) -> str:
     >>> fix_source_punctuation("کابل، هرات و مزار") == "کابل، هرات و مزار"
     True
     """
-    return fixed_text(find_source_punctuation, text)
+    return run_fix(find_source_punctuation, text, "fix_source_punctuation")
 
 
 # --------------------------------------------------------------------------------------------
@@ -266,6 +281,7 @@ def find_space_before_punct(text: str) -> Fix:
     Conservative: never before ``(`` or a dash, never inside a number (``3 .5``) or a score or
     time (``3 : 2``), never before an ellipsis, never across a line break.
     """
+    check_text(text, "find_space_before_punct")
     a = profile(text).ascii
     if not any(cue in a for cue in _SPACE_CUES):
         return EMPTY
@@ -295,7 +311,7 @@ def fix_space_before_punct(text: str) -> str:
     >>> fix_space_before_punct("The score was 3 : 2 at 10 :30 ( see below ) - and so . . .")
     'The score was 3 : 2 at 10 :30 ( see below ) - and so . . .'
     """
-    return fixed_text(find_space_before_punct, text)
+    return run_fix(find_space_before_punct, text, "fix_space_before_punct")
 
 
 FIXERS: tuple[Fixer, ...] = (

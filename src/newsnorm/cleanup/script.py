@@ -12,8 +12,8 @@ import unicodedata
 
 import regex
 
-from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
-from newsnorm.cleanup.unicode import profile
+from newsnorm.cleanup.base import EMPTY, Fix, Fixer
+from newsnorm.cleanup.unicode import check_text, profile, run_fix
 from newsnorm.model import Edit, Flag
 
 __all__ = [
@@ -44,6 +44,7 @@ _CYRILLIC_LATIN_GLUE = regex.compile(
 def find_script_glue(text: str) -> Fix:
     """A space between an Arabic-script letter and a Latin letter that touch (either order),
     and between a Cyrillic and a Latin word run together (each at least two letters)."""
+    check_text(text, "find_script_glue")
     other = profile(text).other
     if not other or _GLUE_CUE.search(other) is None:
         return EMPTY
@@ -68,7 +69,7 @@ def fix_script_glue(text: str) -> str:
     >>> fix_script_glue("ПрivЕТ, Amran Forobali (عمران فروبلی)")
     'ПрivЕТ, Amran Forobali (عمران فروبلی)'
     """
-    return fixed_text(find_script_glue, text)
+    return run_fix(find_script_glue, text, "fix_script_glue")
 
 
 # --------------------------------------------------------------------------------------------
@@ -113,6 +114,7 @@ def find_source_script(text: str) -> Fix:
     line, so a Persian paragraph of a bilingual file is not flagged, but a name left in Persian
     inside an English sentence is. Single letters (``β-blockers``) are not flagged.
     """
+    check_text(text, "find_source_script")
     other = profile(text).other
     if not other or _NON_LATIN_LETTER.search(other) is None:
         return EMPTY

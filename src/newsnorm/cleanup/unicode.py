@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -22,6 +22,7 @@ from newsnorm.model import Edit
 __all__ = [
     "FIXERS",
     "TextProfile",
+    "check_text",
     "find_control_chars",
     "find_invisible_chars",
     "find_mojibake",
@@ -36,6 +37,7 @@ __all__ = [
     "fix_unicode_form",
     "minimal_edits",
     "profile",
+    "run_fix",
 ]
 
 
@@ -82,6 +84,26 @@ def profile(text: str) -> TextProfile:
         prof = TextProfile(text.encode("ascii", "ignore"), other)
     _last_profile = (text, prof)
     return prof
+
+
+def check_text(value: object, func: str) -> None:
+    """``TypeError`` naming *func* unless *value* is a ``str`` (the fast path is one isinstance).
+
+    >>> check_text(b"Kabul", "fix_mojibake")
+    Traceback (most recent call last):
+    ...
+    TypeError: fix_mojibake() needs a str, got bytes: decode it first, e.g. data.decode('utf-8')
+    """
+    if not isinstance(value, str):
+        from newsnorm.pipeline import ensure_text  # lazily: pipeline imports the cleanup package
+
+        ensure_text(value, func)
+
+
+def run_fix(find: Callable[[str], Fix], text: str, func: str) -> str:
+    """``fixed_text(find, text)`` after :func:`check_text`: the body of every ``fix_*``."""
+    check_text(text, func)
+    return fixed_text(find, text)
 
 
 def minimal_edits(start: int, old: str, new: str, kind: str, note: str) -> list[Edit]:
@@ -252,6 +274,7 @@ def find_mojibake(text: str) -> Fix:
     Only the windows around a mojibake cue go to ``ftfy.fix_encoding``; each repair becomes the
     smallest edits that make it. The note names ftfy's steps.
     """
+    check_text(text, "find_mojibake")
     other = profile(text).other
     if not other or _mojibake_chars().isdisjoint(other):
         return EMPTY
@@ -283,7 +306,7 @@ def fix_mojibake(text: str) -> str:
     >>> fix_mojibake("Café owners said “yes” — and left.")
     'Café owners said “yes” — and left.'
     """
-    return fixed_text(find_mojibake, text)
+    return run_fix(find_mojibake, text, "fix_mojibake")
 
 
 # --------------------------------------------------------------------------------------------
@@ -319,6 +342,7 @@ def find_control_chars(text: str) -> Fix:
     non-space characters becomes a space so words do not merge; a surrogate pair becomes the
     character it encodes and a lone surrogate becomes U+FFFD, so the text can always be JSON.
     """
+    check_text(text, "find_control_chars")
     prof = profile(text)
     if not prof.ascii.translate(None, _ASCII_OK) and (
         not prof.other or _SURROGATE_OR_C1.search(prof.other) is None
@@ -353,7 +377,7 @@ def fix_control_chars(text: str) -> str:
     >>> fix_control_chars("Tabs\\tand\\r\\nnewlines stay.")
     'Tabs\\tand\\r\\nnewlines stay.'
     """
-    return fixed_text(find_control_chars, text)
+    return run_fix(find_control_chars, text, "fix_control_chars")
 
 
 # --------------------------------------------------------------------------------------------
@@ -404,6 +428,7 @@ def find_unicode_form(text: str) -> Fix:
 
     Only the segments between NFC boundaries that change are edited.
     """
+    check_text(text, "find_unicode_form")
     other = profile(text).other
     if not other or ("\ufeff" not in other and unicodedata.is_normalized("NFC", other)):
         return EMPTY
@@ -429,7 +454,7 @@ def fix_unicode_form(text: str) -> str:
     >>> fix_unicode_form("Café and naïve stay as they are.")
     'Café and naïve stay as they are.'
     """
-    return fixed_text(find_unicode_form, text)
+    return run_fix(find_unicode_form, text, "fix_unicode_form")
 
 
 # --------------------------------------------------------------------------------------------
@@ -481,6 +506,7 @@ def find_invisible_chars(text: str) -> Fix:
     ZWNJ and ZWJ are deleted next to Latin words, digits, spaces and punctuation, but kept
     between two letters of a non-Latin script (Persian ``نامه‌ها``), and ZWJ between emoji.
     """
+    check_text(text, "find_invisible_chars")
     other = profile(text).other
     if not other or _INVISIBLE_CHARS.isdisjoint(other):
         return EMPTY
@@ -502,7 +528,7 @@ def fix_invisible_chars(text: str) -> str:
     >>> fix_invisible_chars("نامه\\u200cها") == "نامه\\u200cها"
     True
     """
-    return fixed_text(find_invisible_chars, text)
+    return run_fix(find_invisible_chars, text, "fix_invisible_chars")
 
 
 # --------------------------------------------------------------------------------------------
@@ -537,6 +563,7 @@ def find_odd_spaces(text: str) -> Fix:
     digits (``1\u202f037``) is kept: it says the digits are one number, which a plain space
     would lose (``1 037`` reads as two numbers).
     """
+    check_text(text, "find_odd_spaces")
     other = profile(text).other
     if not other or _ODD_SPACE_SET.isdisjoint(other):
         return EMPTY
@@ -556,7 +583,7 @@ def fix_odd_spaces(text: str) -> str:
     >>> fix_odd_spaces("1\\u202f037 troops") == "1\\u202f037 troops"
     True
     """
-    return fixed_text(find_odd_spaces, text)
+    return run_fix(find_odd_spaces, text, "fix_odd_spaces")
 
 
 # --------------------------------------------------------------------------------------------
@@ -572,6 +599,7 @@ def find_space_runs(text: str) -> Fix:
 
     Indentation at the start of a line, a single tab and the newlines themselves stay.
     """
+    check_text(text, "find_space_runs")
     a = profile(text).ascii
     if not (b"  " in a or b"\t" in a or b" \n" in a or b" \r" in a or text.endswith(" ")):
         return EMPTY
@@ -596,7 +624,7 @@ def fix_space_runs(text: str) -> str:
     >>> fix_space_runs("    indented\\ta\\tb")
     '    indented\\ta\\tb'
     """
-    return fixed_text(find_space_runs, text)
+    return run_fix(find_space_runs, text, "fix_space_runs")
 
 
 FIXERS: tuple[Fixer, ...] = (
