@@ -1,0 +1,252 @@
+"""Joining atoms: a date and its time, two ends of a range, durations, and modifier words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from newsnorm.dates.grammar import Atom
+from newsnorm.dates.lexicon import alt, lexicon
+from newsnorm.dates.timex import Ctx, date_tx, duration_tx, nearest_year, range_tx, time_tx
+
+__all__ = ["compose"]
+
+_DATE_TIME_GAP = re.compile(
+    r"\s{0,2}(?:,\s{0,2})?(?:(?:at|@|around|about|from|for|in\sthe|on|between|-)\s{1,2})?"
+    r"(?:\(?[a-z]{3}\)?\s?)?"
+)
+_TIME_DATE_GAP = re.compile(r"\s{0,2}(?:,\s{0,2})?(?:(?:on|of|in)\s{1,2})?")
+_RANGE_GAP = re.compile(r"\s{0,2}(?P<j>-|–|~|to|till|until|through|thru|and)\s{0,2}")
+_RANGE_PREFIX = re.compile(r"(?<![a-z])(?P<p>from|between)\s{1,2}$")
+_DUR_GAP = re.compile(r"\s{0,2}(?:,|and|,\s{0,2}and)\s{0,2}")
+
+_DAYLIKE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$|^XXXX-WXX-\d$")
+_POD_SUFFIX = re.compile(r"^(?P<d>.*?)T(?P<pod>MO|AF|EV|NI|DT)$")
+_EVENING = frozenset({"AF", "EV", "NI"})
+
+
+def _is_daylike(a: Atom) -> bool:
+    return a.cat == "D" and bool(_DAYLIKE.match(a.tx))
+
+
+def _pod_of(a: Atom) -> tuple[str, str] | None:
+    """``(date part, part-of-day code)`` of a ``POD`` or ``DT`` atom with a part of day."""
+    m = _POD_SUFFIX.match(a.tx)
+    if m is None or a.cat not in ("POD", "DT"):
+        return None
+    return m.group("d"), m.group("pod")
+
+
+def _with_pod(t: Atom, pod: str) -> Atom:
+    """A clock time read in a part of day: ``7`` in the evening is 19:00."""
+    if t.hour is None or t.ampm:
+        return t
+    hour = t.hour
+    if pod in _EVENING and hour < 12 and not (pod == "NI" and hour < 5):
+        hour += 12
+    if pod == "MO" and hour == 12:
+        hour = 0
+    return replace(t, hour=hour, tx=time_tx(hour, t.minute, t.second), ampm=True)
+
+
+def _span(a: Atom, b: Atom, cat: str, tx: str, **kw: object) -> Atom:
+    start, end = min(a.start, b.start), max(a.end, b.end)
+    return replace(a, start=start, end=end, cat=cat, tx=tx, weak=False, **kw)  # type: ignore[arg-type]
+
+
+def _date_time(d: Atom, t: Atom) -> Atom | None:
+    """A date atom and a time atom as one date-time."""
+    date_part: str | None = None
+    pod = _pod_of(d)
+    if _is_daylike(d):
+        date_part = d.tx
+    elif pod is not None and pod[0] and d.cat == "DT":
+        date_part = pod[0]
+        if t.cat == "T":
+            t = _with_pod(t, pod[1])
+    if date_part is None:
+        return None
+    if t.cat == "T":
+        return _span(d, t, "DT", date_part + t.tx, mod=d.mod or t.mod)
+    if t.cat == "POD":
+        return _span(d, t, "DT", date_part + t.tx, mod=d.mod or t.mod)
+    if t.cat == "TR":
+        inner = t.tx[1:-1].split(",")
+        if len(inner) != 3:
+            return None
+        return _span(d, t, "TR", f"({date_part}{inner[0]},{date_part}{inner[1]},{inner[2]})")
+    if t.cat == "DT" and t.tx.startswith("T"):
+        return _span(d, t, "DT", date_part + t.tx)
+    return None
+
+
+def _merge_pair(a: Atom, b: Atom, low: str) -> Atom | None:
+    """*a* and *b* (adjacent, in order) as one atom, or ``None``."""
+    gap = low[a.end : b.start]
+    if a.cat == "DUR" and b.cat == "DUR" and _DUR_GAP.fullmatch(gap):
+        parts = a.dur + b.dur
+        return _span(a, b, "DUR", duration_tx(parts), dur=parts)
+    if a.cat in ("D", "DT") and b.cat in ("T", "POD", "TR") and _DATE_TIME_GAP.fullmatch(gap):
+        return _date_time(a, b)
+    if a.cat in ("T", "TR", "POD") and b.cat in ("D", "DT") and _TIME_DATE_GAP.fullmatch(gap):
+        merged = _date_time(b, a)
+        if merged is not None:
+            return merged
+    if a.cat == "T" and b.cat in ("POD", "DT") and _TIME_DATE_GAP.fullmatch(gap):
+        pod = _pod_of(b)
+        if pod is not None:
+            t = _with_pod(a, pod[1])
+            if pod[0]:
+                return _span(a, b, "DT", pod[0] + t.tx)
+            return _span(a, b, "T", t.tx, hour=t.hour, ampm=True)
+    if a.cat == "POD" and b.cat == "T" and _DATE_TIME_GAP.fullmatch(gap):
+        pod = _pod_of(a)
+        if pod is not None:
+            t = _with_pod(b, pod[1])
+            return _span(a, b, "T", t.tx, hour=t.hour, ampm=True)
+    return None
+
+
+def _fill_year(a: Atom, year: int | None, ctx: Ctx) -> str:
+    """*a*'s timex with the year its range partner gave (or the reference's, or ``XXXX``)."""
+    if a.ymd is None:
+        return a.tx
+    y, m, d = a.ymd
+    if y is None and year is not None:
+        y = year
+    if y is None and m is not None and ctx.fill and ctx.ref is not None:
+        y = nearest_year(m, d, ctx.ref)
+    return date_tx(y, m, d)
+
+
+def _range(a: Atom, b: Atom, low: str, ctx: Ctx) -> Atom | None:
+    """``from A to B`` / ``between A and B`` / ``A - B`` as one range atom."""
+    gap = _RANGE_GAP.fullmatch(low[a.end : b.start])
+    if gap is None:
+        return None
+    prefix = _RANGE_PREFIX.search(low[max(0, a.start - 10) : a.start])
+    joiner = gap.group("j")
+    if joiner == "and" and (prefix is None or prefix.group("p") != "between"):
+        return None
+    start = a.start - (len(prefix.group(0)) if prefix else 0)
+    if a.cat in ("D", "M", "Y") and b.cat in ("D", "M", "Y") and a.ymd and b.ymd:
+        if prefix is None and a.cat != b.cat:
+            return None
+        ay, am, _ = a.ymd
+        by, bm, _ = b.ymd
+        a_year = by if ay is None and by is not None else None
+        if a_year is not None and am is not None and bm is not None and am > bm:
+            a_year -= 1
+        b_year = ay if by is None and ay is not None else None
+        atx = _fill_year(a, a_year, ctx)
+        btx = _fill_year(b, b_year, ctx)
+        if a.ymd[0] is None and b.ymd[0] is None and not ctx.fill:
+            atx, btx = date_tx(None, am, a.ymd[2]), date_tx(None, bm, b.ymd[2])
+        tx = range_tx(atx, btx)
+        if tx is None:
+            return None
+        return replace(a, start=start, end=b.end, cat="R", tx=tx, weak=False)
+    if a.cat == "T" and b.cat == "T" and (prefix is not None or joiner in ("-", "–", "to")):
+        if a.hour is None or b.hour is None:
+            return None
+        ha, hb = a.hour, b.hour
+        if not a.ampm and b.ampm and hb >= 12 and ha < 12 and ha + 12 <= hb:
+            ha += 12
+        ta = time_tx(ha, a.minute, a.second)
+        mins = (hb * 60 + (b.minute or 0)) - (ha * 60 + (a.minute or 0))
+        if mins <= 0:
+            mins += 24 * 60
+        parts: list[tuple[float, str]] = []
+        if mins // 60:
+            parts.append((mins // 60, "H"))
+        if mins % 60:
+            parts.append((mins % 60, "MIN"))
+        tx = f"({ta},{b.tx},{duration_tx(parts)})"
+        return replace(a, start=start, end=b.end, cat="TR", tx=tx, weak=False)
+    return None
+
+
+@cache
+def _modifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    mods = lexicon()["modifiers"]
+    words = [w for w in mods if not w.endswith("-")]
+    prefix = re.compile(
+        r"(?<![a-z])(?P<m>" + alt(words) + r")\s{1,2}(?:the\s)?$|(?<![a-z])(?P<h>mid)-$"
+    )
+    suffix = re.compile(r"\s{1,2}(?:(?:or|and)\s(?P<s>later|after|greater|beyond|onwards?|more)|"
+                        r"(?P<o>onwards?))(?![a-z])")
+    return prefix, suffix
+
+
+_POSITION_MODS = frozenset({"start", "mid", "end"})
+
+
+def _apply_modifiers(a: Atom, low: str, floor: int) -> Atom:
+    """Take a modifier word before (``since``, ``mid-``, ``end of``) or after (``or later``)."""
+    if a.cat in ("SET",):
+        return a
+    prefix, suffix = _modifier_patterns()
+    mods: dict[str, str] = lexicon()["modifiers"]
+    window_start = max(floor, a.start - 40)
+    m = prefix.search(low, window_start, a.start)
+    start, mod = a.start, a.mod
+    if m is not None:
+        word = m.group("m")
+        kind = "mid" if m.group("h") else mods[" ".join(word.split())]
+        allowed = a.cat != "DUR" or kind == "approx"
+        if kind in _POSITION_MODS and a.cat in ("DUR", "T", "REF"):
+            allowed = False
+        if allowed:
+            start, mod = m.start(), kind
+            # "since the end of 1989": keep the outer word as the modifier, the span grows.
+            outer = prefix.search(low, max(floor, start - 30), start)
+            if outer is not None and kind in _POSITION_MODS and outer.group("m"):
+                outer_kind = mods[" ".join(outer.group("m").split())]
+                if outer_kind not in _POSITION_MODS:
+                    start, mod = outer.start(), outer_kind
+    end = a.end
+    s = suffix.match(low, a.end)
+    if s is not None and a.cat in ("D", "M", "Y", "P", "T", "DT"):
+        end, mod = s.end(), "since"
+    if start == a.start and end == a.end and mod == a.mod:
+        return a
+    return replace(a, start=start, end=end, mod=mod)  # type: ignore[arg-type]
+
+
+def compose(atoms: list[Atom], low: str, ctx: Ctx) -> list[Atom]:
+    """Join neighbouring atoms, attach modifiers, and drop weak atoms that found no partner."""
+    merged: list[Atom] = []
+    for a in atoms:
+        if merged:
+            joined = _merge_pair(merged[-1], a, low)
+            if joined is not None:
+                merged[-1] = joined
+                continue
+        merged.append(a)
+    ranged: list[Atom] = []
+    for a in merged:
+        if ranged and not ranged[-1].weak and not a.weak:
+            joined = _range(ranged[-1], a, low, ctx)
+            if joined is not None:
+                ranged[-1] = joined
+                continue
+        ranged.append(a)
+    # A date-time may follow a range's time part ("tomorrow from 10am-12am").
+    final: list[Atom] = []
+    for a in ranged:
+        if final:
+            joined = _merge_pair(final[-1], a, low)
+            if joined is not None:
+                final[-1] = joined
+                continue
+        final.append(a)
+    out: list[Atom] = []
+    floor = 0
+    for a in final:
+        if a.weak:
+            continue
+        a = _apply_modifiers(a, low, floor)
+        out.append(a)
+        floor = a.end
+    return out

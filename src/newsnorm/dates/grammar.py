@@ -1,0 +1,1202 @@
+"""Atoms: the smallest date, time, duration and set expressions, found by one compiled pattern.
+
+Every rule is a regex over the ASCII-lower-cased text plus a handler that turns its groups into
+an :class:`Atom` (a TIMEX3 value and a category). ``compose`` then joins neighbouring atoms
+(date + time, ranges, modifiers). All repetitions are bounded so no rule can backtrack
+catastrophically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from functools import cache
+
+from newsnorm.dates.lexicon import alt, count_value, lexicon, ordinal_value
+from newsnorm.dates.timex import (
+    Ctx,
+    add_units,
+    date_tx,
+    duration_tx,
+    nearest_year,
+    time_tx,
+    week_tx,
+)
+
+__all__ = ["Atom", "find_atoms", "master_pattern"]
+
+# Categories: D day-precise date, M month, Y year, P other period (week, quarter, season, decade),
+# T clock time, POD part of day, DT date with a time, TR time range, DUR duration, SET set,
+# REF a PAST_REF/PRESENT_REF/FUTURE_REF, R a composed range.
+DATE_CATS = frozenset({"D", "M", "Y", "P", "REF"})
+TIME_CATS = frozenset({"T", "POD", "DT", "TR"})
+
+
+@dataclass
+class Atom:
+    """One recognised expression: span, TIMEX3 value, category and what composing needs."""
+
+    start: int
+    end: int
+    cat: str
+    tx: str
+    weak: bool = False
+    mod: str | None = None
+    ymd: tuple[int | None, int | None, int | None] | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    ampm: bool = False
+    dur: list[tuple[float, str]] = field(default_factory=list)
+    day: date | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a handler sees: the rule's groups, the span, both texts and the context."""
+
+    g: dict[str, str]
+    start: int
+    end: int
+    low: str
+    text: str
+    ctx: Ctx
+
+
+Handler = Callable[[Hit], Atom | None]
+
+
+def _lex_alt(key: str) -> str:
+    return alt(lexicon()[key])
+
+
+_WDS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTHS_FULL = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_ORD_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_CARD_WORDS = (
+    "seventeen|thirteen|fourteen|eighteen|nineteen|fifteen|sixteen|eleven|twelve|"
+    "three|seven|eight|four|five|nine|zero|one|two|six|ten"
+)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+
+
+@cache
+def _pieces() -> dict[str, str]:
+    """Shared regex fragments (group names are rewritten per rule by the builder)."""
+    lex = lexicon()
+    mon = alt(lex["months"])
+    wd = alt(lex["weekdays"])
+    ordw = (
+        rf"(?:(?:twenty|thirty)[\s-]?(?:{_ORD_UNITS})|{alt(lex['ordinals'])})(?![a-z])"
+    )
+    numw = (
+        rf"(?:(?:{_TENS})(?:[\s-](?:and\s)?(?:one|two|three|four|five|six|seven|eight|nine)"
+        rf"(?![a-z]))?|{_CARD_WORDS})(?:\s+and\s+a\s+half)?"
+    )
+    vague = r"a\s+couple\s+of|couple\s+of|a\s+few|few|several|some|half\s+an?|an?"
+    units = (
+        r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|"
+        r"fortnights?|months?|years?|decades?|centuries|century"
+    )
+    return {
+        "MON": rf"(?P<mon>{mon})(?![a-z])\.?",
+        "WD": rf"(?P<wd>{wd})(?![a-z])\.?",
+        "DAY": r"(?P<day>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![a-z0-9]|[:.][0-9])",
+        "DAYW": rf"(?P<dayw>{ordw})",
+        "YEAR": r"(?P<year>(?:1[0-9]|20|21)[0-9][0-9])(?![0-9]|[.,][0-9])",
+        "NUM": rf"(?:(?P<nd>\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}(?:\.\d{{1,3}})?|½)[\s-]{{0,2}}"
+        rf"|(?P<nw>{numw}|{vague})[\s-]{{1,3}})",
+        "UNIT": rf"(?P<u>{units})(?![a-z])",
+        "UNITC": r"(?P<u>h|hrs?|yrs?|years?|mins?|secs?)(?![a-z])",
+        "AMPM": r"(?:\s{0,2}\.?(?P<ap>[ap])\.?\s?m(?![a-z])\.?|(?P<ap1>[ap])(?![a-z]))",
+        "POD": r"(?P<pod>morning|afternoon|evening|night-time|nighttime|night|daytime)(?![a-z])",
+        "REL": r"(?P<rel>this|next|last|previous|coming|past|following|current|upcoming)",
+        "SEA": r"(?P<sea>summer|winter|spring|autumn|fall)(?![a-z])",
+        "HOL": rf"(?P<hol>{_lex_alt('holidays')})(?![a-z])",
+    }
+
+
+def _p(template: str) -> str:
+    """Expand ``{MON}``-style fragment names in a rule template."""
+    pieces = _pieces()
+    return re.sub(r"\{([A-Z]+)\}", lambda m: pieces[m.group(1)], template)
+
+
+# ---------------------------------------------------------------------------------------------
+# Handler helpers
+
+
+def _month(h: Hit) -> int | None:
+    m = h.g.get("mon")
+    return None if m is None else int(lexicon()["months"][m.rstrip(".")])
+
+
+def _weekday(h: Hit) -> int | None:
+    w = h.g.get("wd")
+    return None if w is None else int(lexicon()["weekdays"][w.rstrip(".")])
+
+
+def _day(h: Hit) -> int | None:
+    if "day" in h.g:
+        return int(h.g["day"])
+    if "dayw" in h.g:
+        return ordinal_value(h.g["dayw"])
+    return None
+
+
+def _year(h: Hit, key: str = "year") -> int | None:
+    y = h.g.get(key)
+    if y is None:
+        return None
+    if len(y) == 2:
+        v = int(y)
+        return 2000 + v if v < 50 else 1900 + v
+    return int(y)
+
+
+def _valid(y: int | None, m: int | None, d: int | None) -> bool:
+    if m is not None and not 1 <= m <= 12:
+        return False
+    if d is not None:
+        if not 1 <= d <= 31:
+            return False
+        if m is not None:
+            limit = 29 if m == 2 else (30 if m in (4, 6, 9, 11) else 31)
+            if d > limit:
+                return False
+            if m == 2 and d == 29 and y is not None:
+                try:
+                    date(y, 2, 29)
+                except ValueError:
+                    return False
+    return True
+
+
+_AMBIGUOUS_MONTH_CUE = re.compile(
+    r"(?:\b(?:in|of|since|until|till|by|early|late|mid|during|from|to|through|before|after|"
+    r"between|and|this|next|last|end|beginning|start|middle|around)\s+|mid-)$"
+)
+
+
+def _month_word_ok(h: Hit, has_number: bool) -> bool:
+    """``may``/``march`` and lower-case abbreviations are words too: ask for a cue."""
+    m = h.g.get("mon", "")
+    word = m.rstrip(".")
+    if has_number and word not in ("may", "march", "mar"):
+        return True
+    before = h.low[max(0, h.start - 16) : h.start]
+    if _AMBIGUOUS_MONTH_CUE.search(before):
+        return True
+    first = h.text[h.start : h.start + 1]
+    if word in ("may", "march", "mar"):
+        # "May I ask" starts a sentence: a capital there proves nothing.
+        prev = h.text[max(0, h.start - 3) : h.start].strip()
+        return has_number or (first.isupper() and bool(prev) and prev[-1] not in ".!?\"'")
+    if len(word) <= 4 and word not in ("june", "july"):
+        return first.isupper() and h.text[h.start - 1 : h.start] not in ("$", "#")
+    return h.text[h.start - 1 : h.start] not in ("$", "#")
+
+
+def _resolve_md(ctx: Ctx, y: int | None, m: int, d: int | None) -> tuple[int | None, bool]:
+    """The year to print: the text's, else (news default) the nearest to the reference."""
+    if y is not None:
+        return y, False
+    if ctx.fill and ctx.ref is not None:
+        return nearest_year(m, d, ctx.ref), True
+    return None, False
+
+
+def _date_atom(h: Hit, y: int | None, m: int | None, d: int | None) -> Atom | None:
+    if m is None or not _valid(y, m, d):
+        return None
+    yy, _ = _resolve_md(h.ctx, y, m, d)
+    cat = "D" if d is not None else "M"
+    day = None
+    if yy is not None and d is not None:
+        try:
+            day = date(yy, m, d)
+        except ValueError:
+            day = None
+    return Atom(h.start, h.end, cat, date_tx(yy, m, d), ymd=(y, m, d), day=day)
+
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|'ll|shall|going to|is to|are to|to be held|scheduled|plans? to|expected to|"
+    r"due to|set to|until|till|next)\b[^.!?]{0,60}$"
+)
+
+
+def _future_tense(h: Hit) -> bool:
+    before = h.low[max(0, h.start - 80) : h.start]
+    return bool(_FUTURE_CUE.search(before))
+
+
+def _weekday_date(ctx: Ctx, wd: int, rel: str | None, h: Hit | None) -> date | None:
+    """The date of weekday *wd* (1 = Monday) relative to the reference (``None`` without one)."""
+    ref = ctx.ref
+    if ref is None:
+        return None
+    monday = ref - timedelta(days=ref.isoweekday() - 1)
+    if rel in ("next", "following", "coming", "upcoming"):
+        return monday + timedelta(days=7 + wd - 1)
+    if rel in ("last", "previous", "past"):
+        return monday + timedelta(days=-7 + wd - 1)
+    if rel in ("this", "current"):
+        return monday + timedelta(days=wd - 1)
+    # Bare weekday: news reports the past, so the nearest on or before the reference...
+    back = (ref.isoweekday() - wd) % 7
+    if h is not None and back and _future_tense(h):
+        # ...unless the sentence speaks of the future.
+        return ref + timedelta(days=7 - back)
+    return ref - timedelta(days=back)
+
+
+def _unit_code(u: str) -> str:
+    code = str(lexicon()["units"][u])
+    return code
+
+
+def _dur_parts(count: float, u: str) -> list[tuple[float, str]]:
+    """Duration parts for *count* units of word *u* (``night`` is a day, ``fortnight`` 2 weeks)."""
+    code = _unit_code(u)
+    table = {
+        "S": [(count, "S")],
+        "H": [(count, "H")],
+        "D": [(count, "D")],
+        "N": [(count, "D")],
+        "W": [(count, "W")],
+        "WE": [(count, "WE")],
+        "F": [(2 * count, "W")],
+        "Y": [(count, "Y")],
+        "DE": [(10 * count, "Y")],
+        "CE": [(100 * count, "Y")],
+        "Q": [(3 * count, "M")],
+    }
+    if code == "M":
+        return [(count, "MIN")] if u.startswith("min") else [(count, "M")]
+    return table[code]
+
+
+def _count(h: Hit) -> float | None:
+    phrase = h.g.get("nd") or h.g.get("nw")
+    if phrase is None:
+        return 1.0
+    return count_value(phrase)
+
+
+def _shift(ref: date, count: float, u: str) -> date | None:
+    """*ref* moved by *count* units of word *u* (whole counts only)."""
+    if count != int(count):
+        return None
+    parts = _dur_parts(count, u)
+    n, code = parts[0]
+    if code in ("S", "H", "MIN"):
+        return ref
+    step = {"D": "D", "W": "W", "WE": "W", "M": "M", "Y": "Y"}.get(code)
+    if step is None:
+        return None
+    return add_units(ref, int(n), step)
+
+
+# ---------------------------------------------------------------------------------------------
+# Handlers
+
+
+def h_mdy(h: Hit) -> Atom | None:
+    m = _month(h)
+    y = _year(h)
+    d = _day(h)
+    if not _month_word_ok(h, has_number=True):
+        return None
+    if "day" in h.g and y is None and "wd" not in h.g:
+        # "May 5" is safe; "march 3 kilometres" is not, but a following unit word is rare.
+        pass
+    return _date_atom(h, y, m, d)
+
+
+def h_dmy(h: Hit) -> Atom | None:
+    m = _month(h)
+    word = h.g.get("mon", "").rstrip(".")
+    if word in ("may", "march", "mar") and "year" not in h.g:
+        first = h.text[h.end - len(h.g["mon"]) : h.end - len(h.g["mon"]) + 1]
+        if not first.isupper() and " of " not in h.low[h.start : h.end]:
+            return None
+    return _date_atom(h, _year(h), m, _day(h))
+
+
+def h_ymd_text(h: Hit) -> Atom | None:
+    return _date_atom(h, _year(h), _month(h), _day(h))
+
+
+def h_iso(h: Hit) -> Atom | None:
+    return _date_atom(h, _year(h), int(h.g["m"]), int(h.g["d"]))
+
+
+def _order(h: Hit, a: int, b: int) -> tuple[int, int]:
+    """(month, day) of two numbers, by range first and the configured order second."""
+    if a > 12 >= b:
+        return b, a
+    if b > 12 >= a:
+        return a, b
+    return (b, a) if h.ctx.day_first else (a, b)
+
+
+def h_numdate(h: Hit) -> Atom | None:
+    m, d = _order(h, int(h.g["a"]), int(h.g["b"]))
+    return _date_atom(h, _year(h, "y"), m, d)
+
+
+def h_md_slash(h: Hit) -> Atom | None:
+    a, b = int(h.g["a"]), int(h.g["b"])
+    if "wd" not in h.g and a < b <= 9:
+        return None  # 1/2, 2/3, 3/4: fractions, not dates
+    after = h.low[h.end : h.end + 12]
+    if re.match(r"\s*(?:of|th|st|nd|rd|%|percent|\d)", after):
+        return None
+    m, d = _order(h, a, b)
+    return _date_atom(h, None, m, d)
+
+
+def h_mon_year(h: Hit) -> Atom | None:
+    if "mon" in h.g:
+        m = _month(h)
+    else:
+        m = int(h.g["m"])
+    y = _year(h)
+    if m is None or y is None or not 1 <= m <= 12:
+        return None
+    return Atom(h.start, h.end, "M", date_tx(y, m), ymd=(y, m, None))
+
+
+def h_mon(h: Hit) -> Atom | None:
+    if not _month_word_ok(h, has_number=False):
+        return None
+    m = _month(h)
+    if m is None:
+        return None
+    rel = h.g.get("rel")
+    ref = h.ctx.ref
+    if rel is not None:
+        if ref is None:
+            return Atom(h.start, h.end, "M", date_tx(None, m), ymd=(None, m, None))
+        y = ref.year
+        if rel in ("next", "coming", "following", "upcoming") and m <= ref.month:
+            y += 1
+        if rel in ("last", "previous", "past") and m >= ref.month:
+            y -= 1
+        return Atom(h.start, h.end, "M", date_tx(y, m), ymd=(y, m, None))
+    y2, _ = _resolve_md(h.ctx, None, m, None)
+    return Atom(h.start, h.end, "M", date_tx(y2, m), ymd=(None, m, None))
+
+
+def h_year(h: Hit) -> Atom | None:
+    y = _year(h)
+    if y is None:
+        return None
+    cue = h.g.get("cue")
+    if cue is None:
+        if not 1900 <= y <= 2099:
+            return None
+        after = h.low[h.end : h.end + 24]
+        # "2000 people": a bare number before a plural noun counts things, not years.
+        if re.match(r"\s[a-z]{2,20}s\b", after) and not re.match(
+            r"\s(?:was|is|has|as|elections?|saw|marks?|sees)\b", after
+        ):
+            return None
+        if re.match(r"\s*(?:%|percent|per\b|million|billion|thousand|km|kilo|tons?|dollars?)", after):
+            return None
+        before = h.low[max(0, h.start - 12) : h.start]
+        if re.search(r"(?:no\.|number|#|tel|code|page|pp?\.)\s*$", before):
+            return None
+    return Atom(h.start, h.end, "Y", date_tx(y), ymd=(y, None, None))
+
+
+def h_yrange(h: Hit) -> Atom | None:
+    y1, y2 = _year(h, "y1"), _year(h, "y2")
+    if y1 is None or y2 is None or not y1 < y2:
+        return None
+    if not (1900 <= y1 <= 2099 or h.low[h.start : h.start + 4] in ("from", "betw")):
+        return None
+    return Atom(h.start, h.end, "R", f"({y1:04d}-01-01,{y2:04d}-01-01,P{y2 - y1}Y)")
+
+
+def h_decade(h: Hit) -> Atom | None:
+    dec = h.g["dec"]
+    if len(dec) == 4:
+        return Atom(h.start, h.end, "P", dec[:3])
+    tens = int(dec[0])
+    if not tens:
+        return None
+    return Atom(h.start, h.end, "P", f"19{tens}" if tens >= 3 else f"XX{tens}")
+
+
+def h_century(h: Hit) -> Atom | None:
+    n = ordinal_value(h.g["cn"])
+    if n is None or not 1 <= n <= 30:
+        return None
+    return Atom(h.start, h.end, "P", f"{n - 1:02d}")
+
+
+_QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+_QUARTER_ORD |= {"fourth": 4, "4th": 4, "last": 4}
+
+
+def _quarter_tx(y: int | None, n: int, half: bool) -> str | None:
+    months = 6 if half else 3
+    if not 1 <= n <= (2 if half else 4):
+        return None
+    m0 = (n - 1) * months + 1
+    start = date_tx(y, m0, 1)
+    if m0 + months > 12:
+        end = date_tx(y + 1 if y is not None else None, 1, 1)
+    else:
+        end = date_tx(y, m0 + months, 1)
+    return f"({start},{end},P{months}M)"
+
+
+def h_quarter(h: Hit) -> Atom | None:
+    half = h.g.get("q", "q") == "h" or h.g.get("qq") == "half"
+    if "qn" in h.g:
+        n = int(h.g["qn"])
+    else:
+        n = _QUARTER_ORD.get(h.g.get("qo", ""), 0)
+    y = _year(h)
+    rel = h.g.get("rel")
+    ref = h.ctx.ref
+    if y is None and rel is not None and ref is not None:
+        y = ref.year + {"this": 0, "next": 1, "last": -1}.get(rel, 0)
+    elif y is None and "the year" in h.low[h.start : h.end] and ref is not None and h.ctx.fill:
+        y = ref.year
+    if h.g.get("q") == "h" and y is None:
+        return None  # a bare "H1" is a heading or a virus strain, not a half-year
+    tx = _quarter_tx(y, n, half)
+    return None if tx is None else Atom(h.start, h.end, "P", tx)
+
+
+def h_season(h: Hit) -> Atom | None:
+    sea = str(lexicon()["seasons"][h.g["sea"]])
+    y = _year(h)
+    rel = h.g.get("rel")
+    ref = h.ctx.ref
+    if y is None and rel is None and h.g["sea"] in ("spring", "fall"):
+        return None  # "the fall of Kabul", "Arab Spring"
+    if y is None and rel in ("this", "next", "last", "coming", "past", "previous") and ref:
+        y = ref.year + {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1}.get(rel, 0)
+    if y is None and rel == "the":
+        return None
+    return Atom(h.start, h.end, "P", f"{y:04d}-{sea}" if y is not None else sea)
+
+
+def h_holiday(h: Hit) -> Atom | None:
+    hol = " ".join(h.g["hol"].split())
+    m, d = lexicon()["holidays"][hol]
+    y = _year(h)
+    rel = h.g.get("rel")
+    ref = h.ctx.ref
+    if y is None and rel is not None and ref is not None:
+        this = date(ref.year, m, d)
+        if rel in ("next", "following"):
+            y = ref.year if this > ref else ref.year + 1
+        elif rel in ("last", "previous"):
+            y = ref.year if this < ref else ref.year - 1
+        else:
+            y = ref.year
+    elif y is None and h.ctx.fill and ref is not None:
+        y = nearest_year(m, d, ref)
+    return Atom(h.start, h.end, "D", date_tx(y, m, d), ymd=(y, m, d))
+
+
+def h_wd_week(h: Hit) -> Atom | None:
+    wd = _weekday(h)
+    rel = h.g.get("rel")
+    if wd is None:
+        return None
+    day = _weekday_date(h.ctx, wd, rel, None)
+    if day is None:
+        return Atom(h.start, h.end, "D", f"XXXX-WXX-{wd}")
+    return Atom(h.start, h.end, "D", day.isoformat(), day=day)
+
+
+def h_wd_the_day(h: Hit) -> Atom | None:
+    wd = _weekday(h)
+    d = _day(h)
+    ref = h.ctx.ref
+    if wd is None or d is None or not 1 <= d <= 31:
+        return None
+    if ref is not None:
+        for off in (0, -1, 1, -2, 2, -3, 3):
+            y, m = divmod(ref.year * 12 + ref.month - 1 + off, 12)
+            try:
+                cand = date(y, m + 1, d)
+            except ValueError:
+                continue
+            if cand.isoweekday() == wd:
+                return Atom(h.start, h.end, "D", cand.isoformat(), day=cand)
+    return Atom(h.start, h.end, "D", date_tx(None, None, d))
+
+
+def h_the_day(h: Hit) -> Atom | None:
+    d = _day(h)
+    if d is None:
+        return None
+    ref = h.ctx.ref
+    if ref is not None and h.ctx.fill:
+        try:
+            day = date(ref.year, ref.month, d)
+        except ValueError:
+            return Atom(h.start, h.end, "D", date_tx(None, None, d))
+        return Atom(h.start, h.end, "D", day.isoformat(), day=day)
+    return Atom(h.start, h.end, "D", date_tx(None, None, d))
+
+
+def h_wd(h: Hit) -> Atom | None:
+    wd = _weekday(h)
+    word = h.g.get("wd", "").rstrip(".")
+    if wd is None:
+        return None
+    if len(word) <= 4 and not h.text[h.start : h.start + 1].isupper():
+        return None  # "sun", "sat", "wed" are words
+    if h.g.get("pl"):
+        return Atom(h.start, h.end, "SET", f"XXXX-WXX-{wd}")
+    rel = h.g.get("rel")
+    if rel is None and not h.ctx.fill:
+        return Atom(h.start, h.end, "D", f"XXXX-WXX-{wd}", ymd=None)
+    day = _weekday_date(h.ctx, wd, rel, h)
+    if day is None:
+        return Atom(h.start, h.end, "D", f"XXXX-WXX-{wd}")
+    return Atom(h.start, h.end, "D", day.isoformat(), day=day)
+
+
+def h_today(h: Hit) -> Atom | None:
+    word = " ".join(h.low[h.start : h.end].split())
+    offsets = {
+        "today": 0,
+        "otd": 0,
+        "tomorrow": 1,
+        "yesterday": -1,
+        "tonight": 0,
+        "tonite": 0,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+        "the next day": 1,
+        "the following day": 1,
+        "next day": 1,
+        "following day": 1,
+        "the previous day": -1,
+        "the day before": -1,
+        "previous day": -1,
+    }
+    off = offsets.get(word)
+    if off is None:
+        return None
+    ref = h.ctx.ref
+    if ref is None:
+        tx = {0: "PRESENT_REF"}.get(off, "PAST_REF" if off < 0 else "FUTURE_REF")
+        tx = "XXXX-XX-XX" if off else tx
+        day = None
+    else:
+        day = ref + timedelta(days=off)
+        tx = day.isoformat()
+    if word in ("tonight", "tonite"):
+        return Atom(h.start, h.end, "DT", tx + "TNI", day=day)
+    return Atom(h.start, h.end, "D", tx, day=day)
+
+
+def h_ref(h: Hit) -> Atom | None:
+    phrase = " ".join(h.low[h.start : h.end].split())
+    lex = lexicon()
+    if phrase in lex["past_ref"]:
+        return Atom(h.start, h.end, "REF", "PAST_REF")
+    if phrase in lex["future_ref"]:
+        return Atom(h.start, h.end, "REF", "FUTURE_REF")
+    if phrase in lex["present_ref"]:
+        if phrase == "now" and re.search(r"\b(?:by|until|till|from|right|just)\s+$", h.low[h.start - 8 : h.start]) is None:
+            # A bare "now" is mostly discourse ("now the army says"), so it is weak.
+            return Atom(h.start, h.end, "DT", "PRESENT_REF", weak=True)
+        return Atom(h.start, h.end, "DT", "PRESENT_REF")
+    return None
+
+
+_PERIOD_UNITS = {
+    "week": "W",
+    "working week": "W",
+    "workweek": "W",
+    "business week": "W",
+    "weekend": "WE",
+    "month": "M",
+    "year": "Y",
+    "calendar year": "Y",
+    "fiscal year": "FY",
+    "quarter": "Q",
+    "fortnight": "F",
+    "decade": "DE",
+    "century": "CE",
+}
+_REL_STEP = {
+    "this": 0,
+    "current": 0,
+    "the": 0,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+    "upcoming": 1,
+    "last": -1,
+    "previous": -1,
+    "past": -1,
+}
+
+
+def h_rel_unit(h: Hit) -> Atom | None:
+    rel = h.g["rel"]
+    unit = " ".join(h.g["pu"].split())
+    code = _PERIOD_UNITS.get(unit)
+    step = _REL_STEP.get(rel)
+    if code is None or step is None:
+        return None
+    if rel == "the" and code != "WE":
+        return None
+    mod = {"earlier": "start", "later": "end"}.get(h.g.get("el", ""))
+    ref = h.ctx.ref
+    if code == "F":
+        return Atom(h.start, h.end, "DUR", "P2W", dur=[(2, "W")])
+    if ref is None:
+        tx = {
+            "W": "XXXX-WXX",
+            "WE": "XXXX-WXX-WE",
+            "M": "XXXX-XX",
+            "Y": "XXXX",
+            "FY": "FYXXXX",
+            "Q": "XXXX-QX",
+            "DE": "XXX",
+            "CE": "XX",
+        }[code]
+        return Atom(h.start, h.end, "P", tx, mod=mod)
+    if code in ("W", "WE"):
+        tx = week_tx(ref + timedelta(weeks=step)) + ("-WE" if code == "WE" else "")
+        return Atom(h.start, h.end, "P", tx, mod=mod)
+    if code == "M":
+        d = add_units(ref, step, "M") or ref
+        return Atom(h.start, h.end, "M", date_tx(d.year, d.month), ymd=(d.year, d.month, None), mod=mod)
+    if code == "Y":
+        y = ref.year + step
+        return Atom(h.start, h.end, "Y", date_tx(y), ymd=(y, None, None), mod=mod)
+    if code == "FY":
+        return Atom(h.start, h.end, "P", f"FY{ref.year + step}", mod=mod)
+    if code == "Q":
+        q = (ref.month - 1) // 3 + step
+        y, q = ref.year + q // 4, q % 4
+        tx_q = _quarter_tx(y, q + 1, False)
+        return None if tx_q is None else Atom(h.start, h.end, "P", tx_q, mod=mod)
+    if code == "DE":
+        return Atom(h.start, h.end, "P", f"{ref.year // 10 + step:03d}", mod=mod)
+    if code == "CE":
+        return Atom(h.start, h.end, "P", f"{ref.year // 100 + step:02d}", mod=mod)
+    return None
+
+
+def h_ago(h: Hit) -> Atom | None:
+    n = _count(h)
+    u = h.g["u"]
+    if n is None:
+        return None
+    direction = " ".join(h.g["dir"].split())
+    sign = -1 if direction in ("ago", "earlier", "before", "back", "before today") else 1
+    ref = h.ctx.ref
+    parts = _dur_parts(n, u)
+    is_time = parts[0][1] in ("H", "MIN", "S")
+    if ref is None:
+        return Atom(h.start, h.end, "D", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if is_time:
+        return Atom(h.start, h.end, "DT", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    day = _shift(ref, sign * n, u)
+    if day is None:
+        return None
+    return Atom(h.start, h.end, "D", day.isoformat(), day=day)
+
+
+def h_in_n(h: Hit) -> Atom | None:
+    return h_ago(Hit(h.g | {"dir": "later"}, h.start, h.end, h.low, h.text, h.ctx))
+
+
+def h_last_n(h: Hit) -> Atom | None:
+    n = _count(h)
+    if n is None or n <= 0:
+        return None
+    parts = _dur_parts(n, h.g["u"])
+    return Atom(h.start, h.end, "DUR", duration_tx(parts), dur=parts)
+
+
+def h_dur(h: Hit) -> Atom | None:
+    n = _count(h)
+    u = h.g["u"]
+    if n is None:
+        return None
+    nw = h.g.get("nw", "")
+    if u in ("second", "seconds") and nw.strip() in ("a", "an"):
+        return None  # "a second round"
+    if h.g.get("all"):
+        n = 1.0
+    parts = _dur_parts(n, u)
+    return Atom(h.start, h.end, "DUR", duration_tx(parts), dur=parts)
+
+
+def h_dur_compact(h: Hit) -> Atom | None:
+    n = count_value(h.g["nd"])
+    if n is None:
+        return None
+    u = h.g["u"]
+    unit = {"h": "hour", "hr": "hour", "hrs": "hour", "yr": "year", "yrs": "year"}.get(u, u)
+    parts = _dur_parts(n, unit)
+    return Atom(h.start, h.end, "DUR", duration_tx(parts), dur=parts)
+
+
+def h_set(h: Hit) -> Atom | None:
+    lex = lexicon()
+    word = h.g.get("sw")
+    if word is not None:
+        return Atom(h.start, h.end, "SET", str(lex["sets"][word]))
+    if "wd" in h.g:
+        return Atom(h.start, h.end, "SET", f"XXXX-WXX-{_weekday(h)}")
+    if "pod" in h.g:
+        code = lex["parts_of_day"][h.g["pod"]]
+        return Atom(h.start, h.end, "SET", f"T{code}")
+    u = h.g.get("u", "")
+    if u in ("weekday", "weekdays"):
+        return Atom(h.start, h.end, "SET", "P1D")
+    n = _count(h)
+    if n is None:
+        return None
+    return Atom(h.start, h.end, "SET", duration_tx(_dur_parts(n, u)))
+
+
+def _hour24(hour: int, ap: str | None) -> int:
+    if ap == "p" and hour < 12:
+        return hour + 12
+    if ap == "a" and hour == 12:
+        return 0
+    return hour
+
+
+def h_time(h: Hit) -> Atom | None:
+    hour = int(h.g["h"])
+    ap = h.g.get("ap") or h.g.get("ap1")
+    mi = h.g.get("mi")
+    s = h.g.get("s")
+    if ap is not None and not 1 <= hour <= 12:
+        return None
+    if hour > 23:
+        return None
+    minute = int(mi) if mi is not None else None
+    second = int(s) if s is not None else None
+    h24 = _hour24(hour, ap)
+    weak = "at" in h.g and mi is None and ap is None
+    return Atom(
+        h.start,
+        h.end,
+        "T",
+        time_tx(h24, minute, second),
+        hour=h24,
+        minute=minute,
+        second=second,
+        ampm=ap is not None or hour > 12 or hour == 0,
+        weak=weak,
+    )
+
+
+def h_at_hour(h: Hit) -> Atom | None:
+    after = h.low[h.end : h.end + 14]
+    if re.match(r"\s*(?:%|percent|per\b|million|billion|thousand|points?|years?|km|kg)", after):
+        return None
+    return h_time(h)
+
+
+def h_oclock(h: Hit) -> Atom | None:
+    word = h.g["h"]
+    hour = int(word) if word.isdigit() else int(count_value(word) or 0)
+    if not 0 <= hour <= 23:
+        return None
+    return Atom(h.start, h.end, "T", time_tx(hour), hour=hour, ampm=hour > 12)
+
+
+def h_noon(h: Hit) -> Atom | None:
+    word = h.low[h.start : h.end]
+    hour = 0 if "midnight" in word else 12
+    return Atom(h.start, h.end, "T", time_tx(hour), hour=hour, ampm=True)
+
+
+def h_pod(h: Hit) -> Atom | None:
+    code = str(lexicon()["parts_of_day"][h.g["pod"]])
+    pre = h.g.get("pre")
+    mod = {"early": "start", "late": "end", "later": "end", "mid": "mid"}.get(pre or "")
+    weak = pre is None and "inthe" not in h.g
+    return Atom(h.start, h.end, "POD", f"T{code}", weak=weak, mod=mod)
+
+
+def h_rel_pod(h: Hit) -> Atom | None:
+    code = str(lexicon()["parts_of_day"][h.g["pod"]])
+    rel = h.g["rel"]
+    ref = h.ctx.ref
+    off = {"this": 0, "today": 0, "tomorrow": 1, "yesterday": -1, "last": -1, "next": 1}[rel]
+    pre = h.g.get("pre")
+    mod = {"early": "start", "late": "end", "later": "end", "earlier": "start"}.get(pre or "")
+    if ref is None:
+        tx = "XXXX-XX-XX" if off else "PRESENT_REF"
+        return Atom(h.start, h.end, "DT", f"{tx}T{code}" if off else f"T{code}", mod=mod)
+    day = ref + timedelta(days=off)
+    return Atom(h.start, h.end, "DT", f"{day.isoformat()}T{code}", day=day, mod=mod)
+
+
+def h_time_range(h: Hit) -> Atom | None:
+    h1, h2 = int(h.g["h1"]), int(h.g["h2"])
+    ap2 = h.g.get("ap") or h.g.get("ap1")
+    ap1 = h.g.get("apa") or h.g.get("apb")
+    m1 = int(h.g["m1"]) if "m1" in h.g else None
+    m2 = int(h.g["m2"]) if "m2" in h.g else None
+    pre = h.g.get("pre")
+    joiner = h.g.get("join", "")
+    if joiner.strip() == "and" and pre != "between":
+        return None
+    if ap1 is None and ap2 is None and m1 is None and m2 is None:
+        return None
+    if ap1 is None and ap2 is not None:
+        ap1 = ap2
+        if ap2 == "p" and h1 > h2 and h1 <= 12:
+            ap1 = "a"  # "11-4 pm" runs from the morning
+    if not (0 <= h1 <= 23 and 0 <= h2 <= 23):
+        return None
+    a, b = _hour24(h1, ap1), _hour24(h2, ap2)
+    if ap1 is not None and ap2 is None:
+        b = _hour24(h2, ap1 if h2 >= h1 else ("p" if ap1 == "a" else "a"))
+    t1, t2 = time_tx(a, m1), time_tx(b, m2)
+    mins = (b * 60 + (m2 or 0)) - (a * 60 + (m1 or 0))
+    if mins <= 0:
+        mins += 24 * 60
+    dur = duration_tx([(mins // 60, "H")] if mins % 60 == 0 else [(mins // 60, "H"), (mins % 60, "MIN")])
+    dur = dur.replace("T0H", "T")
+    return Atom(h.start, h.end, "TR", f"({t1},{t2},{dur})")
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules: order matters where two rules can start at the same character (the first one wins).
+
+_WDP = r"(?:{WD}\s{0,2},?\s{0,2}(?:the\s)?)?"
+_YSEP = r"(?:\s{0,2},\s{0,2}|\s{1,2}|\s?[-/]\s?)(?:of\s|in\s)?"
+
+RULES: list[tuple[str, str, Handler]] = [
+    (
+        "mdy",
+        _WDP
+        + r"(?:(?P<rel>this|next|last)\s)?{MON}(?:\s{0,2}[-/]\s{0,2}|\s{1,2}(?:the\s)?|(?<=[a-z.]))"
+        + r"(?:{DAY}|{DAYW})(?:" + _YSEP + r"{YEAR})?",
+        h_mdy,
+    ),
+    (
+        "dmy",
+        _WDP + r"(?:the\s)?(?<![\d.,:/])(?:{DAY}|{DAYW})(?:\s{1,2}of\s|\s{0,2}[-/]\s{0,2}|\s{1,2})"
+        r"{MON}(?:(?:\s{0,2},\s{0,2}|\s{1,2}|[-/])(?:of\s|in\s)?{YEAR})?",
+        h_dmy,
+    ),
+    ("ymd_text", r"(?<![\d./-]){YEAR}[-/]{MON}[-/]{DAY}", h_ymd_text),
+    (
+        "iso",
+        r"(?<![\d./-])(?P<year>(?:1[0-9]|20|21)\d\d)(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
+        r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d]|[.,]\d)",
+        h_iso,
+    ),
+    (
+        "numdate",
+        r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+        r"(?![\d]|[.,/]\d)",
+        h_numdate,
+    ),
+    (
+        "wd_week",
+        r"(?:{WD}\s(?:of\s)?(?:the\s)?(?P<rel>next|last|this|following|previous|coming)\sweek"
+        r"|(?P<rel>next|last|this|following|previous|coming)\sweek(?:'s)?\s(?:on\s)?{WD})",
+        h_wd_week,
+    ),
+    ("wd_the_day", r"{WD}\s{0,2},?\s{0,2}the\s(?:{DAY}|{DAYW})", h_wd_the_day),
+    (
+        "the_day",
+        r"(?<=\bon\s)the\s(?P<day>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?![a-z0-9])"
+        r"(?!\s(?:of|century|anniversary|round|time|day|floor|session|term|place|edition))",
+        h_the_day,
+    ),
+    (
+        "md_slash",
+        r"(?:{WD}\s{0,2},?\s{0,2}(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?![\d/.-]))|"
+        r"(?<![\d./,-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|[.,]\d)",
+        h_md_slash,
+    ),
+    (
+        "yrange",
+        r"(?:(?:from|between)\s)?(?<![\d.,/-])(?P<y1>(?:1[0-9]|20|21)\d\d)\s?(?:-|–|~|to|till|until|"
+        r"through|and)\s?(?P<y2>(?:1[0-9]|20|21)\d\d)(?![\d]|-\d)",
+        h_yrange,
+    ),
+    (
+        "quarter",
+        r"(?:(?P<q>q|h)(?P<qn>[1-4])(?:\s?[-,]?\s?(?:of\s)?{YEAR})?(?![a-z\d])"
+        r"|(?<![\d.,/-]){YEAR}\s?-?\s?(?P<q>q|h)(?P<qn>[1-4])(?![a-z\d])"
+        r"|(?:the\s)?(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th|last)\s(?P<qq>quarter|half)"
+        r"\sof\s(?:the\syear|{YEAR}|(?P<rel>this|next|last)\syear))",
+        h_quarter,
+    ),
+    (
+        "mon_year",
+        r"(?:{MON}(?:\s{0,2},?\s{0,2}|\s(?:of|in)\s|\s?[-/]\s?){YEAR}"
+        r"|(?<![\d.,/-])(?P<year>(?:1[0-9]|20|21)\d\d)\s(?P<mon>"
+        + _MONTHS_FULL
+        + r")(?![a-z])"
+        r"|(?<![\d./-])(?P<m>1[0-2]|0?[1-9])[-/](?P<year>(?:1[0-9]|20|21)\d\d)(?![\d]|[-/.]\d)"
+        r"|(?<![\d./-])(?P<year>(?:1[0-9]|20|21)\d\d)[-/](?P<m>1[0-2]|0?[1-9])(?![\d]|[-/.]\d))",
+        h_mon_year,
+    ),
+    (
+        "decade",
+        r"(?<![\d.,])(?:(?P<dec>(?:1[0-9]|20)\d0)\s?'?s|'(?P<dec>\d0)s|(?P<dec>[1-9]0)\s?s)(?![a-z])",
+        h_decade,
+    ),
+    (
+        "century",
+        r"(?:the\s)?(?P<cn>\d{1,2}(?:st|nd|rd|th)|(?:twenty|thirty)[\s-]?(?:first|second|third)|"
+        + alt(lexicon()["ordinals"])
+        + r")\s{1,2}century(?![a-z])",
+        h_century,
+    ),
+    (
+        "season",
+        r"(?:(?P<rel>this|next|last|coming|past|previous|the)\s)?{SEA}(?:\s(?:of\s)?{YEAR})?",
+        h_season,
+    ),
+    (
+        "holiday",
+        r"(?:(?P<rel>next|last|this|previous|following)\s)?{HOL}(?:\s(?:of\s)?{YEAR})?",
+        h_holiday,
+    ),
+    (
+        "ago",
+        r"(?<![\w.,]){NUM}{UNIT}\s(?P<dir>ago|earlier|later|from\snow|hence|from\stoday|after\stoday"
+        r"|before\stoday|back)(?![a-z])",
+        h_ago,
+    ),
+    ("in_n", r"(?:in|after)\s(?:just\s|only\s)?{NUM}{UNIT}(?:'s\stime|\stime)?", h_in_n),
+    (
+        "last_n",
+        r"(?:(?:within)\s(?:the\s)?)?(?:(?P<rel>last|past|next|previous|coming|upcoming|following)\s"
+        r"{NUM}{UNIT})|(?<![\w.,]){NUM}(?P<rel>next|past|previous|last|coming|upcoming)\s{UNIT}",
+        h_last_n,
+    ),
+    ("within", r"within\s(?:the\s)?{NUM}{UNIT}", h_last_n),
+    (
+        "rel_unit",
+        r"(?:(?P<el>earlier|later)\s(?:in\s)?)?(?P<rel>this|next|last|previous|coming|past|following"
+        r"|current|upcoming|the)\s(?P<pu>working\sweek|workweek|business\sweek|weekend|week|month|"
+        r"fiscal\syear|calendar\syear|year|quarter|fortnight|decade|century)(?![a-z'])",
+        h_rel_unit,
+    ),
+    ("rel_mon", r"(?P<rel>this|next|last|previous|coming|past)\s{MON}", h_mon),
+    ("rel_wd", r"{REL}\s{WD}", h_wd),
+    (
+        "rel_pod",
+        r"(?:(?P<pre>early|late|later|earlier)\s)?(?P<rel>this|tomorrow|yesterday|today|last|next)\s{POD}",
+        h_rel_pod,
+    ),
+    (
+        "today",
+        r"the\sday\s(?:before\syesterday|after\stomorrow|before(?!\s\w))|(?:the\s)?(?:next|following|"
+        r"previous)\sday|today|tomorrow|yesterday|tonight|tonite|otd(?![a-z])",
+        h_today,
+    ),
+    (
+        "ref",
+        r"(?:"
+        + "|".join(
+            alt(lexicon()[k]) for k in ("past_ref", "future_ref", "present_ref")
+        )
+        + r")(?![a-z])",
+        h_ref,
+    ),
+    (
+        "set",
+        r"(?:(?:every|each)\s(?:other\s)?(?:(?:{NUM})?(?P<u>weekdays?|seconds?|minutes?|hours?|days?|"
+        r"nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?)(?![a-z])|{WD}|{POD})"
+        r"|(?:once|twice|three\stimes)\s(?:a|an|per|every)\s(?P<u>day|week|month|year|hour|quarter)"
+        r"(?![a-z])|(?P<sw>" + _lex_alt("sets") + r")(?![a-z]))",
+        h_set,
+    ),
+    (
+        "time_colon",
+        r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:]|\.\d)"
+        r"(?:{AMPM})?",
+        h_time,
+    ),
+    (
+        "time_range",
+        r"(?:(?P<pre>from|between)\s)?(?<![\d:.,])(?P<h1>[01]?\d|2[0-3])(?:[:.](?P<m1>[0-5]\d))?"
+        r"(?:\s?(?P<apa>[ap])\.?\s?m\.?|(?P<apb>[ap])(?![a-z]))?"
+        r"(?P<join>\s?(?:-|–|to|and|until|till)\s?)(?P<h2>[01]?\d|2[0-3])(?:[:.](?P<m2>[0-5]\d))?"
+        r"(?:{AMPM})?(?![\d])",
+        h_time_range,
+    ),
+    ("time_ampm", r"(?<![\d:.,])(?P<h>1[0-2]|0?[0-9])(?:[.:](?P<mi>[0-5]\d))?{AMPM}", h_time),
+    (
+        "oclock",
+        r"(?P<h>1[0-2]|0?[1-9]|"
+        + _CARD_WORDS
+        + r")\s?(?:o'\s?clock|o’clock|oclock|o\sclock)(?![a-z])",
+        h_oclock,
+    ),
+    ("noon", r"(?:12\s)?(?:noon|midday)(?:ish)?|midnight", h_noon),
+    (
+        "at_hour",
+        r"(?P<at>at|around|by)\s(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<mi>[0-5]\d))?(?![\d.,:%]|\s?[ap]\.?m)",
+        h_at_hour,
+    ),
+    (
+        "pod",
+        r"(?:(?P<pre>early|late|later|mid)\s(?:in\s)?)?(?:(?P<inthe>in|during)\sthe\s)?{POD}",
+        h_pod,
+    ),
+    ("dur_compact", r"(?<![\w.,])(?P<nd>\d{1,4}(?:\.\d{1,3})?){UNITC}", h_dur_compact),
+    (
+        "dur",
+        r"(?:(?P<all>all|the\swhole|the\sentire)\s(?P<u>day|week|month|year|night)(?![a-z])"
+        r"|(?<![\w.,]){NUM}{UNIT})",
+        h_dur,
+    ),
+    ("year_cue", r"(?P<cue>(?:fiscal\s|calendar\s)?year\s(?:of\s)?){YEAR}", h_year),
+    (
+        "wd",
+        r"(?:(?P<rel>this|next|last|previous|coming|past|following)\s)?(?P<wd>" + _WDS + r")"
+        r"(?P<pl>s)?(?![a-z])|(?P<wd>" + alt(lexicon()["weekdays"]) + r")(?![a-z])\.?",
+        h_wd,
+    ),
+    ("mon", r"{MON}", h_mon),
+    ("year", r"(?<![\d.,/$#€£-]){YEAR}(?!\s?%|-\d)", h_year),
+]
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """The master pattern and, per rule, its own pattern, handler and group names."""
+
+    master: re.Pattern[str]
+    rules: tuple[tuple[str, Handler, tuple[tuple[str, str], ...], re.Pattern[str]], ...]
+
+
+_GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
+_BACKREF = re.compile(r"\(\?P=([a-z0-9_]+)\)")
+
+
+def _unique_groups(body: str, prefix: str) -> tuple[str, list[tuple[str, str]]]:
+    """Rename every named group of a rule so names are unique in the master pattern.
+
+    A rule may repeat a name in alternatives (``(?P<wd>..)|(?P<wd>..)``); each copy gets its
+    own name and maps back to the shared one.
+    """
+    counter = [0]
+    mapping: list[tuple[str, str]] = []
+    last_name: dict[str, str] = {}
+
+    def rename(m: re.Match[str]) -> str:
+        name = m.group(1)
+        new = f"{prefix}__{name}_{counter[0]}"
+        counter[0] += 1
+        mapping.append((new, name))
+        last_name[name] = new
+        return f"(?P<{new}>"
+
+    out = _GROUP.sub(rename, body)
+    out = _BACKREF.sub(lambda m: f"(?P={last_name[m.group(1)]})", out)
+    return out, mapping
+
+
+@cache
+def master_pattern() -> Compiled:
+    """Every rule in one compiled alternation (rule order is priority), and each rule alone."""
+    parts: list[str] = []
+    rules: list[tuple[str, Handler, tuple[tuple[str, str], ...], re.Pattern[str]]] = []
+    for name, template, handler in RULES:
+        body, mapping = _unique_groups(_p(template), name)
+        parts.append(f"(?P<{name}>{body})")
+        alone = re.compile(r"(?<![a-z0-9])(?:" + body + ")")
+        rules.append((name, handler, tuple(mapping), alone))
+    master = re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + ")")
+    return Compiled(master, tuple(rules))
+
+
+def _hit_groups(m: re.Match[str], mapping: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for full, base in mapping:
+        v = m.group(full)
+        if v is not None and base not in out:
+            out[base] = v
+    return out
+
+
+def _first_accepted(
+    compiled: Compiled, first: int, pos: int, end: int, low: str, text: str, ctx: Ctx
+) -> Atom | None:
+    """The atom of the first rule from index *first* on that matches at *pos* and is accepted."""
+    for _, handler, mapping, alone in compiled.rules[first:]:
+        m = alone.match(low, pos, end)
+        if m is None or m.end() == m.start():
+            continue
+        atom = handler(Hit(_hit_groups(m, mapping), m.start(), m.end(), low, text, ctx))
+        if atom is not None:
+            return atom
+    return None
+
+
+@cache
+def _rule_index() -> dict[str, int]:
+    return {name: i for i, (name, _, _, _) in enumerate(master_pattern().rules)}
+
+
+def find_atoms(low: str, text: str, ctx: Ctx, regions: list[tuple[int, int]]) -> list[Atom]:
+    """Every atom inside *regions* of the lower-cased text, left to right, not overlapping.
+
+    The master pattern finds the first rule that matches; when its handler rejects the match
+    (``may`` the verb, a fraction), the later rules are tried at the same place one by one.
+    """
+    compiled = master_pattern()
+    index = _rule_index()
+    atoms: list[Atom] = []
+    for r0, r1 in regions:
+        pos = r0
+        # Matches start inside the region but may run a little past its end.
+        limit = min(len(low), r1 + 80)
+        while pos < r1:
+            m = compiled.master.search(low, pos, limit)
+            if m is None or m.start() >= r1:
+                break
+            name = m.lastgroup
+            i = index.get(name or "", -1)
+            if i < 0 or m.end() == m.start():
+                pos = m.start() + 1
+                continue
+            _, handler, mapping, _ = compiled.rules[i]
+            atom = handler(Hit(_hit_groups(m, mapping), m.start(), m.end(), low, text, ctx))
+            if atom is None:
+                atom = _first_accepted(compiled, i + 1, m.start(), limit, low, text, ctx)
+            if atom is None:
+                pos = m.start() + 1
+                continue
+            atoms.append(atom)
+            pos = max(atom.end, pos + 1)
+    return atoms
+
+
+def shifted(atom: Atom, start: int | None = None, end: int | None = None, **kw: object) -> Atom:
+    """A copy of *atom* with a new span and fields."""
+    return replace(
+        atom,
+        start=atom.start if start is None else start,
+        end=atom.end if end is None else end,
+        **kw,  # type: ignore[arg-type]
+    )
