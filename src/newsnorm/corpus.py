@@ -275,7 +275,7 @@ def iter_records(
 
 
 def chunk_records(
-    records: Iterable[Record], max_records: int = 64, max_bytes: int = 1 << 20
+    records: Iterable[Record], max_records: int = 64, max_bytes: int = 1 << 18
 ) -> Iterator[list[Record]]:
     """Group *records* into lists of at most *max_records* records or about *max_bytes* bytes.
 

@@ -1,0 +1,316 @@
+"""Throughput: per stage (MB/s, docs/s), time vs input size, ``--jobs 1`` vs ``--jobs 2``, peers.
+
+Run ``python -m benchmarks.bench_throughput [--quick]`` from the repository root. Figures are the
+median of several runs; on a shared machine they are noisy, so read them as orders of magnitude.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import newsnorm
+from newsnorm.cli import main as cli_main
+from newsnorm.dates import extract_dates
+from newsnorm.names import extract_names
+from newsnorm.numbers import extract_numbers
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+TEHRAN = SHARED / "corpora" / "tehran-times-en" / "tehran_times.jsonl"
+SEEDS = Path(__file__).resolve().parents[1] / "src" / "newsnorm" / "seeds"
+
+# Targets from issue 6 (benchmarks, not tests).
+TARGET_PROCESS_MB_S = 2.0
+TARGET_CLEAN_MB_S = 10.0
+TARGET_JOBS2_SPEEDUP = 1.7
+
+
+def mb(texts: Iterable[str]) -> float:
+    """Size of *texts* in MB (10^6 bytes of UTF-8), the unit every figure here uses."""
+    return sum(len(t.encode("utf-8", "surrogatepass")) for t in texts) / 1e6
+
+
+def seed_texts() -> list[str]:
+    """The bundled seed article(s)."""
+    return [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def tehran_texts(limit_mb: float) -> list[str]:
+    """The first *limit_mb* MB of the English news corpus (empty if it is absent)."""
+    if not TEHRAN.is_file():
+        return []
+    out: list[str] = []
+    total = 0
+    with TEHRAN.open(encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line).get("text")
+            if isinstance(text, str) and text.strip():
+                out.append(text)
+                total += len(text.encode("utf-8"))
+                if total >= limit_mb * 1e6:
+                    break
+    return out
+
+
+def wmt_mt_lines(limit: int) -> list[str]:
+    """MT output lines into English from ``wmt-general-toen`` (system outputs, not references)."""
+    root = SHARED / "corpora" / "wmt-general-toen"
+    out: list[str] = []
+    for path in sorted(root.glob("wmt*/*/hyp.*.en")):
+        out += [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        if len(out) >= limit:
+            break
+    return out[:limit]
+
+
+def opusmt_lines() -> list[str]:
+    """OPUS-MT output from Dari and Pashto into English (the MT artifacts newsnorm targets)."""
+    root = SHARED / "corpora" / "opusmt-ntrex-toen-sample"
+    out: list[str] = []
+    for path in sorted(root.glob("*.en")):
+        out += [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    return out
+
+
+def other_corpora(quick: bool, repeats: int) -> dict[str, Any]:
+    """cleanup and process() MB/s on the seed and the MT corpora (line per document)."""
+    corpora = {
+        "seed ×100": seed_texts() * 100,
+        "wmt-general-toen MT": wmt_mt_lines(2000 if quick else 10000),
+        "opusmt Dari/Pashto MT": opusmt_lines(),
+    }
+    out: dict[str, Any] = {}
+    for name, texts in corpora.items():
+        if not texts:
+            out[name] = {"skipped": "corpus absent"}
+            continue
+        out[name] = {
+            "cleanup": measure(newsnorm.clean, texts, repeats),
+            "process": measure(newsnorm.process, texts, repeats),
+        }
+    return out
+
+
+def default_texts(quick: bool) -> tuple[str, list[str]]:
+    """The English news corpus when present (1 MB quick, 5 MB full), else the seed."""
+    texts = tehran_texts(1.0 if quick else 5.0)
+    return ("tehran-times-en", texts) if texts else ("seed", seed_texts())
+
+
+def stages() -> dict[str, tuple[Callable[[str], object], bool]]:
+    """Stage name → (function, runs on cleaned text). Extractors see what process() gives them."""
+    return {
+        "cleanup": (newsnorm.clean, False),
+        "numbers": (extract_numbers, True),
+        "dates": (extract_dates, True),
+        "names": (extract_names, True),
+        "process": (newsnorm.process, False),
+    }
+
+
+def time_once(func: Callable[[str], object], texts: list[str]) -> float:
+    start = time.perf_counter()
+    for t in texts:
+        func(t)
+    return time.perf_counter() - start
+
+
+def measure(func: Callable[[str], object], texts: list[str], repeats: int) -> dict[str, float]:
+    """Median seconds over *repeats* runs and the MB/s and docs/s it gives."""
+    times = [time_once(func, texts) for _ in range(repeats)]
+    median = statistics.median(times)
+    size = mb(texts)
+    return {
+        "seconds": round(median, 4),
+        "mb_per_s": round(size / median, 3) if median else float("inf"),
+        "docs_per_s": round(len(texts) / median, 1) if median else float("inf"),
+        "mb": round(size, 3),
+        "docs": len(texts),
+        "runs": repeats,
+    }
+
+
+def stage_throughput(texts: list[str], repeats: int) -> dict[str, dict[str, Any]]:
+    """Every stage on *texts*; extractors run on the cleaned texts, as inside ``process()``."""
+    cleaned = [newsnorm.clean(t) for t in texts]
+    out: dict[str, dict[str, Any]] = {}
+    for name, (func, on_clean) in stages().items():
+        try:
+            out[name] = measure(func, cleaned if on_clean else texts, repeats)
+        except Exception as exc:  # a stage under construction must not sink the whole suite
+            out[name] = {"error": f"{type(exc).__name__}: {exc}"}
+    return out
+
+
+def scaling(texts: list[str], base_kb: int, repeats: int) -> dict[str, Any]:
+    """Time of one document of 1×, 4× and 16× *base_kb* KB: linear cost means ratio ≈ size ratio.
+
+    One long document, not more documents: per-document work is linear in their number anyway;
+    a quadratic step (or a backtracking regex) only shows inside a long text.
+    """
+    base = ""
+    for t in texts:
+        if len(base) >= base_kb * 1000:
+            break
+        base += t + "\n\n"
+    base = base[: base_kb * 1000]
+    out: dict[str, Any] = {"base_kb": base_kb, "sizes": [1, 4, 16]}
+    for name, func in (("cleanup", newsnorm.clean), ("process", newsnorm.process)):
+        secs = [measure(func, [base * k], repeats)["seconds"] for k in (1, 4, 16)]
+        out[name] = {
+            "seconds": secs,
+            # 1.0 = perfectly linear; clearly above 1 = superlinear.
+            "linearity_16x": round(secs[2] / (16 * secs[0]), 2) if secs[0] else None,
+        }
+    return out
+
+
+def jobs_speedup(texts: list[str], target_mb: float) -> dict[str, Any]:
+    """``newsnorm process --jobs 1`` vs ``--jobs 2`` on a JSONL of about *target_mb* MB."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        size = 0
+        with src.open("w", encoding="utf-8") as fh:
+            i = 0
+            while size < target_mb * 1e6 and texts:
+                line = json.dumps({"id": i, "text": texts[i % len(texts)]}) + "\n"
+                fh.write(line)
+                size += len(line.encode("utf-8"))
+                i += 1
+        outs, secs = [], []
+        for jobs in (1, 2):
+            out = Path(tmp) / f"out{jobs}.jsonl"
+            start = time.perf_counter()
+            cli_main(["process", str(src), "-o", str(out), "-q", "--jobs", str(jobs)])
+            secs.append(time.perf_counter() - start)
+            outs.append(out.read_bytes())
+    return {
+        "mb": round(size / 1e6, 2),
+        "records": i,
+        "seconds_jobs1": round(secs[0], 2),
+        "seconds_jobs2": round(secs[1], 2),
+        "speedup": round(secs[0] / secs[1], 2) if secs[1] else None,
+        "identical_output": outs[0] == outs[1],
+        "cpus": os.cpu_count(),
+    }
+
+
+def _peer_funcs() -> dict[str, tuple[str, Callable[[str], object]]]:
+    """Installed peers: name → (newsnorm stage it is compared with, function)."""
+    peers: dict[str, tuple[str, Callable[[str], object]]] = {}
+    try:
+        import ftfy
+
+        peers["ftfy.fix_text"] = ("cleanup", ftfy.fix_text)
+    except ImportError:
+        pass
+    try:
+        from dateparser.search import search_dates  # type: ignore[import-not-found,import-untyped,unused-ignore]
+
+        peers["dateparser.search_dates"] = ("dates", lambda t: search_dates(t, languages=["en"]))
+    except ImportError:
+        pass
+    try:
+        from quantulum3 import parser as qparser  # type: ignore[import-not-found,import-untyped,unused-ignore]
+
+        peers["quantulum3.parse"] = ("numbers", qparser.parse)
+    except ImportError:
+        pass
+    return peers
+
+
+def peers(texts: list[str], ours: dict[str, dict[str, Any]], repeats: int) -> dict[str, Any]:
+    """Installed peers on the same texts in the same run; ratio > 1 means newsnorm is faster."""
+    out: dict[str, Any] = {}
+    for name, (stage, func) in _peer_funcs().items():
+        try:
+            theirs = measure(func, texts, repeats)
+        except Exception as exc:
+            out[name] = {"error": f"{type(exc).__name__}: {exc}"}
+            continue
+        mine = ours.get(stage, {})
+        ratio = None
+        if mine.get("seconds"):
+            ratio = round(theirs["seconds"] / mine["seconds"], 2)
+        out[name] = {"stage": stage, **theirs, "newsnorm_speed_ratio": ratio}
+    missing = {"dateparser", "quantulum3"} - {n.split(".")[0] for n in out}
+    if missing:
+        out["not_installed"] = sorted(missing)
+    return out
+
+
+def run(quick: bool = False, corpus: list[str] | None = None) -> dict[str, object]:
+    """All throughput figures; *corpus* (a list of texts) replaces the default English news."""
+    name, texts = ("given", corpus) if corpus else default_texts(quick)
+    if not texts:
+        return {"skipped": "no text to measure"}
+    repeats = 3 if quick else 5
+    per_stage = stage_throughput(texts, repeats)
+    result: dict[str, object] = {
+        "corpus": name,
+        "stages": per_stage,
+        "scaling": scaling(texts, 32 if quick else 256, repeats),
+        "jobs": jobs_speedup(texts, 1.0 if quick else 8.0),
+        "peers": peers(texts, per_stage, repeats),
+        "other_corpora": {} if corpus else other_corpora(quick, repeats),
+        "targets": {
+            "process_mb_per_s": TARGET_PROCESS_MB_S,
+            "cleanup_mb_per_s": TARGET_CLEAN_MB_S,
+            "jobs2_speedup": TARGET_JOBS2_SPEEDUP,
+        },
+    }
+    return result
+
+
+def report(result: dict[str, Any]) -> str:
+    """A readable text report of :func:`run`'s result."""
+    if "skipped" in result:
+        return f"throughput: skipped ({result['skipped']})"
+    lines = [f"Throughput on {result['corpus']} (median of runs; measured under load)"]
+    for stage, r in result["stages"].items():
+        if "error" in r:
+            lines.append(f"  {stage:<8} error: {r['error']}")
+        else:
+            lines.append(f"  {stage:<8} {r['mb_per_s']:>8.2f} MB/s {r['docs_per_s']:>9.1f} docs/s")
+    sc = result["scaling"]
+    for stage in ("cleanup", "process"):
+        s = sc[stage]
+        lines.append(
+            f"  scaling {stage} {sc['base_kb']} KB ×1/×4/×16: "
+            f"{' / '.join(f'{x:.3f}s' for x in s['seconds'])} (linearity {s['linearity_16x']})"
+        )
+    j = result["jobs"]
+    lines.append(
+        f"  CLI --jobs 1: {j['seconds_jobs1']}s, --jobs 2: {j['seconds_jobs2']}s on {j['mb']} MB "
+        f"→ speedup {j['speedup']} (identical output: {j['identical_output']})"
+    )
+    for cname, c in result.get("other_corpora", {}).items():
+        if "skipped" in c:
+            lines.append(f"  {cname}: skipped ({c['skipped']})")
+        else:
+            lines.append(
+                f"  {cname}: cleanup {c['cleanup']['mb_per_s']:.2f} MB/s, "
+                f"process {c['process']['mb_per_s']:.2f} MB/s ({c['process']['docs']} docs)"
+            )
+    for name, p in result["peers"].items():
+        if name == "not_installed":
+            lines.append(f"  peers not installed: {', '.join(p)}")
+        elif "error" in p:
+            lines.append(f"  {name}: error {p['error']}")
+        else:
+            lines.append(
+                f"  {name}: {p['mb_per_s']:.2f} MB/s; newsnorm {p['stage']} is "
+                f"{p['newsnorm_speed_ratio']}× its speed"
+            )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(report(run(quick="--quick" in sys.argv[1:])))
