@@ -1,0 +1,495 @@
+"""Find number mentions: anchors, then the phrase grammar, then what attaches around it.
+
+One C-level regex scan finds anchors (a digit, a vulgar fraction, a number word); text without
+numbers costs only that scan. Around each anchor a short hand-written reader decides: the phrase
+(:mod:`newsnorm.numbers.grammar`), identifiers to skip (``COVID-19``, ``G20``, ``Resolution
+2593``), sign, currency before/after, percent and measure units after, ``X over Y`` fractions,
+ranges (``300-400``, ``between 3 and 4 million``) and qualifiers before (``at least``), which are
+read into ``qualifier`` but stay outside the span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from newsnorm.numbers.grammar import Core, Tok, lex, parse_phrase
+from newsnorm.numbers.lexicon import (
+    DIGIT,
+    VULGAR,
+    anchor_regex,
+    currency_prefix_regex,
+    currency_suffix_regexes,
+    currency_tables,
+    identifier_nouns,
+    lower_anchor_regex,
+    pronoun_context,
+    qualifier_last_words,
+    qualifier_regex,
+    unit_regexes,
+    unit_tables,
+    vague_values,
+)
+from newsnorm.numbers.model import NumberKind, NumberMention, Qualifier
+
+__all__ = ["extract_numbers", "find_mentions"]
+
+_DIGITS = frozenset(
+    "0123456789"
+    + "".join(chr(c) for c in range(0x660, 0x66A))
+    + "".join(chr(c) for c in range(0x6F0, 0x6FA))
+)
+_DOT_CHAIN = re.compile(rf"[{DIGIT}]{{1,30}}(?:\.[{DIGIT}]{{1,30}}){{2,}}(?![{DIGIT}])")
+_DASH_CHAIN = re.compile(rf"[{DIGIT}]{{1,30}}(?:[-/][{DIGIT}]{{1,30}}){{2,}}(?![{DIGIT}])")
+_PART = re.compile(rf"[{DIGIT}]{{1,30}}")
+_TIME = re.compile(rf"[{DIGIT}]{{1,2}}:[{DIGIT}]{{2}}(?::[{DIGIT}]{{2}})?(?![{DIGIT}])")
+_IDIOM_SLASH = re.compile(r"(?:9/11|24/7|7/7|3/11|50/50)(?![0-9/])")
+_ALNUM_RUN = re.compile(r"[\w\-]{1,200}")
+_CODE_BEFORE = re.compile(r"(?<![\w])[A-Z][A-Za-z]{0,9}-?\Z")
+_ARTICLE_BEFORE = re.compile(r"(?i)(?<![\w])an?[ \t\u00a0]{1,3}\Z")
+_SPACED_SIGN = re.compile(r"(?:^|\n)[ \t]{0,8}(?P<sign>[-\u2212])[ \t]{1,3}\Z")
+_WORD_AFTER = re.compile(r"[ \t\u00a0]{1,3}([A-Za-z'’]{1,12})")
+_PERCENT = re.compile(
+    r"(?i)(?:[ \u00a0]?[%\u066a]|(?:[ \u00a0]{1,2}|-)(?P<pp>percentage[ \u00a0]points?)"
+    r"(?![\w])|(?:[ \u00a0]{1,2}|-)(?:per[ \u00a0]?cent|pct)(?![\w]))"
+)
+_OVER = re.compile(r"[ \t]{1,3}(?P<op>over|out[ \t]{1,3}of|in)[ \t]{1,3}")
+_RANGE_DASH = re.compile(r"[ \t]{0,2}[-\u2013\u2014][ \t]{0,2}")
+_RANGE_WORD = re.compile(r"(?i)[ \t]{1,2}(?P<w>to|and)[ \t]{1,2}")
+_BETWEEN = re.compile(r"(?i)(?<![\w])(?P<w>between|from)[ \t]{1,3}\Z")
+_VAGUE = re.compile(
+    r"(?i)(?P<a>dozens|tens|hundreds|thousands|millions|billions|trillions)"
+    r"(?:[ \t]{1,3}of[ \t]{1,3}(?P<b>thousands|millions|billions))?(?=[ \t]{1,3}of(?![\w]))"
+)
+_LOOKBACK = 40
+
+
+@dataclass(slots=True)
+class _Found:
+    """A mention being assembled (mutable until it becomes a :class:`NumberMention`)."""
+
+    start: int
+    end: int
+    value: Fraction
+    kind: str
+    unit: str | None = None
+    scale: Fraction = Fraction(1)
+    words: bool = False
+    upper: Fraction | None = None
+    qualifier: str | None = None
+
+
+def _is_digit(ch: str) -> bool:
+    return ch in _DIGITS
+
+
+def _to_value(v: Fraction) -> int | float:
+    """``int`` when integral, else ``float``.
+
+    >>> _to_value(Fraction(5, 1)), _to_value(Fraction(1, 4))
+    (5, 0.25)
+    """
+    return int(v) if v.denominator == 1 else float(v)
+
+
+def _prev_word(text: str, p: int) -> str:
+    """The word (letters, maybe one final dot) ending 1-3 spaces before *p*, or ``""``.
+
+    >>> _prev_word("Resolution  2593", 12), _prev_word("No. 5", 4), _prev_word("x5", 1)
+    ('Resolution', 'No.', '')
+    """
+    j = p
+    while j > 0 and p - j < 3 and text[j - 1] in " \u00a0\t":
+        j -= 1
+    if j == p:
+        return ""
+    end = j
+    if j > 0 and text[j - 1] == ".":
+        j -= 1
+    while j > 0 and end - j < 20 and text[j - 1].isascii() and text[j - 1].isalpha():
+        j -= 1
+    return text[j:end] if j < end and text[j] != "." else ""
+
+
+def _identifier_before(text: str, p: int) -> bool:
+    """Digits at *p* glued to a code or after a naming noun: ``G20``, ``F-16``, ``Article 5``."""
+    if p == 0:
+        return False
+    prev = text[p - 1]
+    if prev.isalpha():
+        return True
+    lo = max(0, p - _LOOKBACK)
+    if prev == "-" and _CODE_BEFORE.search(text, lo, p):
+        return True
+    if prev == "#":
+        p -= 1
+        prev = text[p - 1] if p else ""
+    if prev in " \u00a0":
+        w = _prev_word(text, p)
+        if w:
+            lower, exact = identifier_nouns()
+            if w.lower() in lower or w.rstrip(".") in exact:
+                return True
+    return False
+
+
+def _skip_run(text: str, p: int) -> int:
+    m = _ALNUM_RUN.match(text, p)
+    return m.end() if m else p + 1
+
+
+def _currency_before(text: str, start: int) -> tuple[int, str | None] | None:
+    """(start of the symbol, ISO code) of a currency written right before *start*."""
+    m = currency_prefix_regex().search(text, max(0, start - 8), start)
+    if m is None:
+        return None
+    prefix, _, codes = currency_tables()
+    cur = m.group("cur")
+    code = prefix[cur] if cur in prefix else codes.get(cur)
+    return m.start("cur"), code
+
+
+def _attach_after(text: str, f: _Found, has_currency: bool) -> None:
+    """Percent, currency word/code or measure unit written right after the number."""
+    end = f.end
+    if end >= len(text):
+        return
+    m = _PERCENT.match(text, end)
+    if m:
+        f.end, f.kind = m.end(), "percent"
+        if m.group("pp"):
+            f.unit = "pp"
+        return
+    word_re, code_re = currency_suffix_regexes()
+    m = word_re.match(text, end) or code_re.match(text, end)
+    if m and not has_currency:
+        _, words, codes = currency_tables()
+        cur = m.group("cur")
+        f.end, f.kind = m.end(), "money"
+        f.unit = codes.get(cur) or words.get(cur.lower())
+        return
+    if has_currency:
+        return
+    uword, usym = unit_regexes()
+    m = uword.match(text, end)
+    if m:
+        unit_words, _ = unit_tables()
+        f.end, f.kind, f.unit = m.end(), "measure", unit_words[m.group("unit").lower()]
+        return
+    m = usym.match(text, end)
+    if m:
+        _, symbols = unit_tables()
+        f.end, f.kind, f.unit = m.end(), "measure", symbols[m.group("unit")]
+
+
+def _core_at(text: str, p: int, money: bool) -> tuple[Core, list[Tok], int] | None:
+    """The phrase starting at *p*: (core, tokens, end offset)."""
+    toks = lex(text, p, money)
+    if not toks:
+        return None
+    core = parse_phrase(toks)
+    if core is None:
+        return None
+    return core, toks, toks[core.ntok - 1].end
+
+
+def _guard_ok(text: str, end: int) -> bool:
+    """``a third`` is a fraction only before ``of`` or punctuation (``a third term`` is not)."""
+    m = _WORD_AFTER.match(text, end)
+    if m is None:
+        return True
+    return m.group(1).lower() == "of"
+
+
+def _pronoun_one(text: str, start: int, end: int) -> bool:
+    """``one of the soldiers``, ``no one``, ``the one you mentioned``: not the number 1."""
+    before, after = pronoun_context()
+    if _prev_word(text, start).lower() in before:
+        return True
+    m = _WORD_AFTER.match(text, end)
+    if m and m.group(1).lower() in after:
+        return True
+    return end < len(text) and text[end] in "'’"
+
+
+def _read(
+    text: str, p: int, allow_article: bool = True, signed: bool = True
+) -> tuple[_Found, int] | None:
+    """A plain number (no range) whose first token is at *p*, with sign, currency, units.
+
+    Returns the mention and the offset where scanning resumes, or ``None`` when *p* starts no
+    number (the caller then skips the anchor).
+    """
+    ch = text[p]
+    start = p
+    words = not _is_digit(ch) and ch not in VULGAR and ch != "."
+    if words and allow_article:
+        m = _ARTICLE_BEFORE.search(text, max(0, p - 5), p)
+        if m:
+            found = _read(text, m.start(), allow_article=False)
+            if found is not None and found[0].end > p:
+                return found
+    cur = None if words else _currency_before(text, p)
+    if ch in VULGAR:
+        f = _Found(p, p + 1, VULGAR[ch], "fraction")
+        _attach_after(text, f, False)
+        return f, f.end
+    got = _core_at(text, p, cur is not None)
+    if got is None:
+        return None
+    core, toks, end = got
+    if core.needs_guard and not _guard_ok(text, end):
+        if core.den_start > 0:
+            return _read(text, toks[core.den_start].start, allow_article=False)
+        return None
+    if (
+        words
+        and core.ntok == 1
+        and toks[0].word == "one"
+        and core.kind == "cardinal"
+        and _pronoun_one(text, start, end)
+    ):
+        return None
+    if not words:
+        if p > 0 and text[p - 1] == "." and ch != ".":
+            return None
+        if signed:
+            start = _signed_start(text, start)
+    f = _Found(start, end, core.value, core.kind, scale=core.scale, words=words)
+    if start != p:
+        f.value = -f.value
+    if cur is not None:
+        f.start, f.kind, f.unit = cur[0], "money", cur[1]
+    _attach_after(text, f, cur is not None)
+    if not words and f.end < len(text) and (text[f.end].isalpha() or _is_digit(text[f.end])):
+        return None
+    return f, f.end
+
+
+def _signed_start(text: str, p: int) -> int:
+    """Start of a minus sign right before the digits at *p* (``-4/5``, ``- 1 4/5``)."""
+    if p == 0:
+        return p
+    prev = text[p - 1]
+    if prev in "-\u2212":
+        before = text[p - 2] if p >= 2 else " "
+        if not (before.isalnum() or before in ".,)]%-\u2212/"):
+            return p - 1
+        return p
+    m = _SPACED_SIGN.search(text, max(0, p - 12), p)
+    return m.start("sign") if m else p
+
+
+def _over_fraction(text: str, f: _Found) -> _Found:
+    """``one over three``, ``2000 over 3``, ``one out of three``, ``1 in twenty-one``."""
+    if f.kind not in ("cardinal",) or f.end >= len(text):
+        return f
+    m = _OVER.match(text, f.end)
+    if m is None:
+        return f
+    q = m.end()
+    if q >= len(text) or not (_is_digit(text[q]) or text[q].isalpha()):
+        return f
+    got = _core_at(text, q, False)
+    if got is None or got[0].kind != "cardinal" or got[0].value == 0:
+        return f
+    core, _, end = got
+    op = m.group("op").split()[0]
+    tail = _WORD_AFTER.match(text, end)
+    if op in ("over", "in") and tail is not None:
+        return f
+    if op == "in" and _is_digit(text[q]):
+        return f
+    if op != "over" and not (f.value < core.value):
+        return f
+    if op == "out" and not f.words:
+        return f
+    return _Found(f.start, end, f.value / core.value, "fraction", words=f.words)
+
+
+def _range(text: str, f: _Found) -> _Found:
+    """``300-400``, ``300 to 400``, ``between 3 and 4 million``, ``from 5 to 7 percent``."""
+    if f.kind in ("ordinal", "fraction", "vague") or f.end >= len(text):
+        return f
+    lo = max(0, f.start - 12)
+    between = _BETWEEN.search(text, lo, f.start)
+    m = _RANGE_DASH.match(text, f.end)
+    if m is None:
+        m = _RANGE_WORD.match(text, f.end)
+        if m is None:
+            return f
+        if m.group("w").lower() == "and" and (between is None or between.group("w") != "between"):
+            return f
+    elif f.words:
+        return f
+    q = m.end()
+    if q >= len(text):
+        return f
+    cur = _currency_before_next(text, q)
+    p2 = cur if cur is not None else q
+    if p2 >= len(text) or not (_is_digit(text[p2]) or text[p2].isalpha()):
+        return f
+    if _is_digit(text[p2]) != (not f.words) and m.group().strip() in "-\u2013\u2014":
+        return f
+    got = _read(text, p2, allow_article=False, signed=False)
+    if got is None:
+        return f
+    g = got[0]
+    if g.kind in ("ordinal", "fraction") or (g.start != p2 and cur is None):
+        return f
+    lower = f.value
+    if f.scale == 1 and g.scale != 1 and lower < g.value / g.scale:
+        lower *= g.scale
+    if not lower < g.value:
+        return f
+    unit_f = _range_unit(f)
+    unit_g = _range_unit(g)
+    if unit_f is not None and unit_g is not None and unit_f != unit_g:
+        return f
+    start = between.start() if between is not None else f.start
+    r = _Found(start, g.end, lower, "range", unit=unit_g or unit_f, upper=g.value)
+    return r
+
+
+def _currency_before_next(text: str, q: int) -> int | None:
+    """After a range connector, ``$`` before the upper bound (``$3-$4``): offset of its digits."""
+    ch = text[q]
+    if _is_digit(ch) or ch.isalpha():
+        return None
+    prefix, _, _ = currency_tables()
+    for sym in sorted(prefix, key=len, reverse=True):
+        if text.startswith(sym, q):
+            r = q + len(sym)
+            while r < len(text) and text[r] in " \u00a0" and r - q - len(sym) < 2:
+                r += 1
+            return r
+    return None
+
+
+def _range_unit(f: _Found) -> str | None:
+    if f.kind == "percent":
+        return "%"
+    if f.kind in ("money", "measure"):
+        return f.unit
+    return None
+
+
+def _qualifier(text: str, start: int) -> str | None:
+    if _prev_word(text, start).lower().rstrip(".") not in qualifier_last_words():
+        return None
+    m = qualifier_regex().search(text, max(0, start - _LOOKBACK), start)
+    if m is None or m.lastgroup is None:
+        return None
+    return m.lastgroup.rsplit("_", 1)[0]
+
+
+def _vague(text: str, p: int) -> tuple[_Found, int] | None:
+    m = _VAGUE.match(text, p)
+    if m is None:
+        return None
+    values = vague_values()
+    value = values[m.group("a").lower()]
+    if m.group("b"):
+        value *= values[m.group("b").lower()]
+    return _Found(p, m.end(), Fraction(value), "vague", qualifier="at_least"), m.end()
+
+
+def _chain(text: str, p: int) -> tuple[list[_Found], int] | None:
+    """``192.168.1.2``, ``5/17/2018``, ``1-222-2222``: each part is a separate integer."""
+    m = _DOT_CHAIN.match(text, p) or _DASH_CHAIN.match(text, p)
+    if m is None:
+        return None
+    parts = [
+        _Found(x.start(), x.end(), Fraction(int(x.group().translate(_TO_ASCII))), "cardinal")
+        for x in _PART.finditer(text, p, m.end())
+    ]
+    return parts, m.end()
+
+
+_TO_ASCII = str.maketrans(
+    "".join(chr(c) for c in range(0x660, 0x66A)) + "".join(chr(c) for c in range(0x6F0, 0x6FA)),
+    "0123456789" * 2,
+)
+
+
+def _at_anchor(text: str, m: re.Match[str]) -> tuple[list[_Found], int]:
+    """The mentions starting at anchor *m* and the offset where scanning resumes."""
+    p = m.start()
+    ch = text[p]
+    if _is_digit(ch):
+        if _identifier_before(text, p):
+            return [], _skip_run(text, p)
+        t = _TIME.match(text, p) or _IDIOM_SLASH.match(text, p)
+        if t is not None:
+            return [], t.end()
+        chain = _chain(text, p)
+        if chain is not None:
+            return chain
+        if p > 0 and text[p - 1] == "." and not (p >= 2 and text[p - 2].isalnum()):
+            p -= 1
+    elif ch not in VULGAR:
+        vague = _vague(text, p)
+        if vague is not None:
+            return [vague[0]], vague[1]
+    got = _read(text, p)
+    if got is None:
+        return [], _skip_run(text, m.start()) if _is_digit(ch) else m.end()
+    f, _ = got
+    f = _over_fraction(text, f)
+    f = _range(text, f)
+    f.qualifier = _qualifier(text, f.start)
+    return [f], f.end
+
+
+def find_mentions(text: str) -> list[NumberMention]:
+    """Every number mention of *text*, in order (no type check: see ``extract_numbers``)."""
+    out: list[NumberMention] = []
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        search, haystack = lower_anchor_regex().search, lowered
+    else:
+        search, haystack = anchor_regex().search, text
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = search(haystack, pos)
+        if m is None:
+            break
+        found, resume = _at_anchor(text, m)
+        for f in found:
+            out.append(_mention(text, f))
+        pos = max(resume, m.end())
+    return out
+
+
+def _mention(text: str, f: _Found) -> NumberMention:
+    kind: NumberKind = f.kind  # type: ignore[assignment]
+    qualifier: Qualifier | None = f.qualifier  # type: ignore[assignment]
+    return NumberMention(
+        start=f.start,
+        end=f.end,
+        text=text[f.start : f.end],
+        value=_to_value(f.value),
+        upper=None if f.upper is None else _to_value(f.upper),
+        kind=kind,
+        unit=f.unit,
+        qualifier=qualifier,
+    )
+
+
+def extract_numbers(text: str) -> list[NumberMention]:
+    """Every number mention in *text* with its normalized value.
+
+    >>> [(n.text, n.value, n.kind, n.qualifier) for n in extract_numbers(
+    ...     "at least 1,037 troops and six districts")]
+    [('1,037', 1037, 'cardinal', 'at_least'), ('six', 6, 'cardinal', None)]
+    >>> [(n.text, n.value, n.unit) for n in extract_numbers("a $2.5bn deal for 2,500 Afghanis")]
+    [('$2.5bn', 2500000000, 'USD'), ('2,500 Afghanis', 2500, 'AFN')]
+    >>> extract_numbers("one of the soldiers")
+    []
+    """
+    from newsnorm.pipeline import ensure_text
+
+    ensure_text(text, "extract_numbers")
+    return find_mentions(text)

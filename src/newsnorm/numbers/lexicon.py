@@ -1,0 +1,288 @@
+"""The number lexicons (``data/numbers/*.json``), loaded once and compiled once.
+
+Every regex here is anchored on a literal cue and every repetition is bounded, so a scan of any
+input is linear: the master :func:`anchor_regex` finds the few places worth parsing in one
+C-level pass.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = [
+    "WordInfo",
+    "anchor_regex",
+    "currency_prefix_regex",
+    "currency_suffix_regexes",
+    "identifier_nouns",
+    "load",
+    "lower_anchor_regex",
+    "pronoun_context",
+    "qualifier_last_words",
+    "qualifier_regex",
+    "trie_pattern",
+    "unit_regexes",
+    "vague_values",
+    "word_table",
+]
+
+DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
+VULGAR = {
+    "½": Fraction(1, 2),
+    "⅓": Fraction(1, 3),
+    "⅔": Fraction(2, 3),
+    "¼": Fraction(1, 4),
+    "¾": Fraction(3, 4),
+    "⅕": Fraction(1, 5),
+    "⅖": Fraction(2, 5),
+    "⅗": Fraction(3, 5),
+    "⅘": Fraction(4, 5),
+    "⅙": Fraction(1, 6),
+    "⅚": Fraction(5, 6),
+    "⅛": Fraction(1, 8),
+    "⅜": Fraction(3, 8),
+    "⅝": Fraction(5, 8),
+    "⅞": Fraction(7, 8),
+}
+
+
+@cache
+def load(name: str) -> Any:
+    """The parsed JSON file ``data/numbers/<name>.json``.
+
+    >>> load("words")["units"]["six"]
+    6
+    """
+    path = resources.files("newsnorm") / "data" / "numbers" / f"{name}.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class WordInfo:
+    """What a number word is: ``kind`` (unit, teen, tens, hundred, scale, ord, dozen, neg, and,
+    a, point, of), its value and, for ordinals, whether it is the plural (fraction) form."""
+
+    kind: str
+    value: Fraction
+    plural: bool = False
+
+
+@cache
+def word_table() -> dict[str, WordInfo]:
+    """Lower-cased number word -> :class:`WordInfo`.
+
+    >>> word_table()["fifths"]
+    WordInfo(kind='ord', value=Fraction(5, 1), plural=True)
+    >>> "seconds" in word_table()
+    False
+    """
+    data = load("words")
+    table: dict[str, WordInfo] = {}
+    for kind in ("units", "teens", "tens"):
+        for w, v in data[kind].items():
+            table[w] = WordInfo(kind.rstrip("s") if kind != "tens" else "tens", Fraction(v))
+    table["hundred"] = WordInfo("hundred", Fraction(100))
+    for w, v in data["scales"].items():
+        table[w] = WordInfo("scale", Fraction(v))
+    no_plural = set(data["not_denominators"]) - {"first"}
+    for w, v in data["ordinals"].items():
+        table[w] = WordInfo("ord", Fraction(v))
+        if w not in no_plural:
+            table[w + "s"] = WordInfo("ord", Fraction(v), plural=True)
+    for w, v in data["halves"].items():
+        table[w] = WordInfo("ord", Fraction(v), plural=w.endswith("s"))
+    for w in data["dozens"]:
+        table[w] = WordInfo("dozen", Fraction(12))
+    for w in data["negators"]:
+        table[w] = WordInfo("neg", Fraction(-1))
+    for w in ("and", "a", "an", "point", "of"):
+        table[w] = WordInfo(w, Fraction(1))
+    return table
+
+
+@cache
+def vague_values() -> dict[str, int]:
+    """Plural scale words of vague quantities (``hundreds of``) -> the lower bound they imply."""
+    return {k: int(v) for k, v in load("words")["vague"].items()}
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation of *words* shaped as a trie, so matching never retries a prefix.
+
+    >>> trie_pattern(["ten", "tenth", "two"])
+    't(?:en(?:th)?|wo)'
+    """
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = []
+    optional = False
+    for ch in sorted(node):
+        if ch == "":
+            optional = True
+            continue
+        branches.append(re.escape(ch) + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if optional:
+        if len(branches) == 1 and len(body) > 1 and not body.startswith("(?:"):
+            body = "(?:" + body + ")"
+        body += "?"
+    return body
+
+
+@cache
+def anchor_regex() -> re.Pattern[str]:
+    """Where a number may start: a digit, a vulgar fraction or a number word.
+
+    >>> [m.group() for m in anchor_regex().finditer("Six of 20 and a dozen")]
+    ['Six', '2', '0', 'dozen']
+    """
+    skip = {"and", "a", "an", "point", "of"}
+    words = [w for w in word_table() if w not in skip]
+    words += [w for w in vague_values() if w not in words]
+    vulgar = "".join(VULGAR)
+    pattern = rf"[{DIGIT}{vulgar}]|(?i:\b{trie_pattern(words)}\b)"
+    return re.compile(pattern)
+
+
+@cache
+def lower_anchor_regex() -> re.Pattern[str]:
+    """:func:`anchor_regex` for a lower-cased text: case-sensitive matching is about twice as
+    fast, and ``str.lower`` keeps offsets whenever it keeps the length (checked by the caller)."""
+    skip = {"and", "a", "an", "point", "of"}
+    words = [w for w in word_table() if w not in skip]
+    words += [w for w in vague_values() if w not in words]
+    vulgar = "".join(VULGAR)
+    return re.compile(rf"[{DIGIT}{vulgar}]|(?<![a-z]){trie_pattern(words)}(?![a-z])")
+
+
+@cache
+def qualifier_last_words() -> frozenset[str]:
+    """The last word of every qualifier phrase: a cheap test before :func:`qualifier_regex`."""
+    data = load("qualifiers")
+    return frozenset(
+        p.split()[-1].lower().rstrip(".")
+        for q, phrases in data.items()
+        if not q.startswith("_")
+        for p in phrases
+    )
+
+
+@cache
+def qualifier_regex() -> re.Pattern[str]:
+    """A qualifier ending right before a number (searched in a short slice ending there)."""
+    data = load("qualifiers")
+    alts: list[tuple[str, str]] = []
+    for qual, phrases in data.items():
+        if qual.startswith("_"):
+            continue
+        alts += [(p, qual) for p in phrases]
+    alts.sort(key=lambda a: -len(a[0]))
+    space = "[ \u00a0]{1,3}"
+    groups = "|".join(
+        f"(?P<{q}_{i}>{re.escape(p).replace(chr(92) + ' ', space)})"
+        for i, (p, q) in enumerate(alts)
+    )
+    return re.compile(rf"(?i)(?<![\w'’])(?:{groups})[ \u00a0]{{1,3}}\Z")
+
+
+@cache
+def currency_tables() -> tuple[dict[str, str | None], dict[str, str | None], dict[str, str]]:
+    """(prefix symbol -> code, lower-cased word -> code, code spelling -> code)."""
+    data = load("currencies")
+    prefix: dict[str, str | None] = {}
+    words: dict[str, str | None] = {}
+    codes: dict[str, str] = {}
+    for code, forms in data["currencies"].items():
+        for s in forms["symbols"]:
+            prefix[s] = code
+        for c in forms["codes"]:
+            codes[c] = code
+        for w in forms["words"]:
+            words[w.lower()] = code
+    for w in data["ambiguous_words"]:
+        words.setdefault(w.lower(), None)
+    for s in data["ambiguous_symbols"]:
+        prefix.setdefault(s, None)
+    return prefix, words, codes
+
+
+def _alternation(items: list[str], flexible_space: bool = True) -> str:
+    ordered = sorted(set(items), key=lambda s: (-len(s), s))
+    out = []
+    for s in ordered:
+        esc = re.escape(s)
+        if flexible_space:
+            esc = esc.replace(r"\ ", "[ \u00a0]{1,2}")
+        out.append(esc)
+    return "|".join(out)
+
+
+@cache
+def currency_prefix_regex() -> re.Pattern[str]:
+    """A currency symbol or code ending right before a number: ``$``, ``US$``, ``Afs``, ``USD``."""
+    prefix, _, codes = currency_tables()
+    items = list(prefix) + list(codes)
+    return re.compile(rf"(?<![A-Za-z])(?P<cur>{_alternation(items)})[ \u00a0]{{0,2}}\Z")
+
+
+@cache
+def currency_suffix_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(currency word after a number, any case; ISO code after a number, case-sensitive)."""
+    _, words, codes = currency_tables()
+    word_re = re.compile(rf"(?i)[ \u00a0]{{0,2}}(?P<cur>{_alternation(list(words))})(?![\w])")
+    code_re = re.compile(rf"[ \u00a0]{{0,2}}(?P<cur>{_alternation(list(codes))})(?![\w])")
+    return word_re, code_re
+
+
+@cache
+def unit_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(lower-cased unit word -> symbol, case-sensitive unit symbol -> symbol)."""
+    words: dict[str, str] = {}
+    symbols: dict[str, str] = {}
+    for sym, forms in load("units")["units"].items():
+        for w in forms["words"]:
+            words[w.lower()] = sym
+        for s in forms["symbols"]:
+            symbols[s] = sym
+    return words, symbols
+
+
+@cache
+def unit_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(unit word after a number, any case, also hyphenated; unit symbol, case-sensitive)."""
+    words, symbols = unit_tables()
+    word_re = re.compile(
+        rf"(?i)(?:[ \u00a0]{{0,2}}|-)(?P<unit>{_alternation(list(words))})(?![\w])"
+    )
+    sym_re = re.compile(rf"[ \u00a0]?(?P<unit>{_alternation(list(symbols))})(?![\w])")
+    return word_re, sym_re
+
+
+@cache
+def identifier_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """(lower-cased nouns, case-sensitive nouns) after which a number is an identifier."""
+    data = load("identifiers")
+    return frozenset(data["nouns"]), frozenset(data["nouns_case_sensitive"])
+
+
+@cache
+def pronoun_context() -> tuple[frozenset[str], frozenset[str]]:
+    """(words before, words after) that make a lone ``one`` a pronoun, not a number."""
+    data = load("words")
+    return frozenset(data["pronoun_one_before"]), frozenset(data["pronoun_one_after"])
