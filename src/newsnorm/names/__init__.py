@@ -1,37 +1,28 @@
-"""Person-name canonicalization (placeholder: lands with the Names issue)."""
+"""Person names: mentions, transliteration-aware similarity, gazetteer, in-document coreference.
+
+>>> from newsnorm.names import extract_names, name_similarity
+>>> [(m.text, m.key) for m in extract_names("Imam Ali Rehman spoke to Emomali Rakhmon's aide.")]
+[('Imam Ali Rehman', 'tj-emomali-rahmon'), ('Emomali Rakhmon', 'tj-emomali-rahmon')]
+>>> name_similarity("Yusuf", "Yousef")
+1.0
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
+from newsnorm.names.extract import extract_names
+from newsnorm.names.gazetteer import Gazetteer, GazetteerEntry, GazetteerMatch, Role, load_gazetteer
 from newsnorm.names.model import NameMention
+from newsnorm.names.similarity import MATCH_THRESHOLD, name_key, name_similarity
 
-__all__ = ["Gazetteer", "NameMention", "extract_names", "name_key", "name_similarity"]
-
-
-class Gazetteer:
-    """Known people and their spellings (placeholder)."""
-
-    @classmethod
-    def default(cls) -> Gazetteer:
-        return cls()
-
-
-def extract_names(text: str, gazetteer: Any = None) -> list[NameMention]:
-    from newsnorm.pipeline import ensure_text
-
-    ensure_text(text, "extract_names")
-    return []
-
-
-def name_similarity(a: str, b: str) -> float:
-    return 1.0 if a == b else 0.0
-
-
-def name_key(name: str) -> str:
-    return name.lower()
-
-
-def load_gazetteer(path: str | None) -> Gazetteer:
-    """The bundled gazetteer, or the one in *path* (placeholder)."""
-    return Gazetteer.default()
+__all__ = [
+    "MATCH_THRESHOLD",
+    "Gazetteer",
+    "GazetteerEntry",
+    "GazetteerMatch",
+    "NameMention",
+    "Role",
+    "extract_names",
+    "load_gazetteer",
+    "name_key",
+    "name_similarity",
+]

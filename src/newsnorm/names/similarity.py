@@ -138,7 +138,12 @@ def _forms(raw: str) -> tuple[str, str]:
 def _align(short: tuple[NamePart, ...], long: tuple[NamePart, ...]) -> float:
     n, m = len(short), len(long)
     cells = [
-        (-part_similarity(a.raw, b.raw) * (1.0 if a.patronymic == b.patronymic else _ROLE_FACTOR), i, j)
+        (
+            -part_similarity(a.raw, b.raw)
+            * (1.0 if a.patronymic == b.patronymic else _ROLE_FACTOR),
+            i,
+            j,
+        )
         for i, a in enumerate(short)
         for j, b in enumerate(long)
     ]

@@ -139,7 +139,8 @@ def phonetic(part: str) -> str:
         if old in s:
             s = s.replace(old, new)
     s = s.replace("y", "i")
-    return _DOUBLES.sub(r"\1", s)
+    out: str = _DOUBLES.sub(r"\1", s)
+    return out
 
 
 def skeleton(phon: str) -> str:

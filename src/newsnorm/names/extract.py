@@ -1,0 +1,324 @@
+"""Person mentions in text, without a statistical model.
+
+Capitalized runs of words are candidates. A run is a person when something says so: a title
+(``President``, ``Mullah``, ``spokesman`` just before), a speech verb right after (``said``,
+``stressed``), a given name of the region as its first part, or a gazetteer entry. Runs that
+contain or precede place and organisation words (``Airport``, ``University``, ``shrine``),
+months, places and demonyms are not people. Then ``coref`` gives every mention its entity key.
+
+>>> [(m.text, m.title) for m in extract_names("Tajik President Emomali Rakhmon said so.")]
+[('Emomali Rakhmon', 'President')]
+>>> extract_names("They landed at Hamid Karzai International Airport in Kabul.")
+[]
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+from newsnorm.names.coref import Candidate, resolve
+from newsnorm.names.gazetteer import Gazetteer
+from newsnorm.names.model import NameMention
+from newsnorm.names.translit import analyze, spelling_data
+
+__all__ = ["Lexicon", "candidates", "extract_names", "lexicon"]
+
+_MAX_RUN = 10  # tokens; longer runs are split so work per run stays bounded
+_MAX_NAME = 6
+
+# One token: an initial ("V."), a capitalized word (possibly "al-" prefixed, hyphenated, with
+# an inner apostrophe but not a possessive), or a lowercase connector that may sit inside a name.
+_TOKEN = regex.compile(
+    r"(?<![\p{L}\p{M}\p{Nd}_])(?:"
+    r"(?P<init>\p{Lu}\.)(?=[ \t]{0,2}\p{Lu})"
+    r"|(?P<word>(?:(?:al|el|ad|ar|as|at|az|an|ud|ul|ash)-)?\p{Lu}[\p{L}\p{M}]{0,40}"
+    r"(?:['’](?![sS](?![\p{L}\p{M}]))[\p{L}\p{M}]{1,40})?(?:-[\p{L}\p{M}]{1,40}){0,3})"
+    r"|(?P<conn>(?:bin|ibn|bint|ben|al|el|ul|ud|de|van|von|der|of|the|ud-din)(?![\p{L}\p{M}\-]))"
+    r")"
+)
+_GAP_SPACE = regex.compile(r"[ \t\u00a0]{1,3}")
+_GAP_ABBREV = regex.compile(r"\.[ \t\u00a0]{1,3}")
+_NEXT_WORD = regex.compile(r"[ \t\u00a0]{0,3}([\p{L}]{1,30})")
+_NEXT_WORDS = regex.compile(r"(?:[ \t\u00a0,]{1,3}([\p{L}]{1,30})){1,3}")
+_PREV_WORD = regex.compile(r"([\p{L}]{1,30})[ \t\u00a0]{1,3}$")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]{1,40}(?![\p{L}\p{M}])")
+_ABBREV_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "capt",
+        "maj",
+        "brig",
+        "eng",
+        "st",
+        "sgt",
+        "adm",
+        "cmdr",
+    ]
+)
+_AUX = frozenset(
+    ["has", "had", "have", "was", "is", "also", "had", "already", "reportedly", "then", "later"]
+)
+_WEAK_VERBS = frozenset(["was", "is", "has", "had", "will", "would", "also"])
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The word lists of ``data/names/lexicon.json`` as sets (given names as phonetic forms)."""
+
+    given_phon: frozenset[str]
+    nonperson: frozenset[str]
+    never_person: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    function: frozenset[str]
+    calendar: frozenset[str]
+    verbs: frozenset[str]
+    left: frozenset[str]
+    titles: dict[str, tuple[tuple[str, ...], ...]]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Loaded and compiled once."""
+    text = resources.files("newsnorm").joinpath("data/names/lexicon.json").read_text("utf-8")
+    data = json.loads(text)
+    given = set()
+    for g in data["given_names"]:
+        parts = analyze(g).parts
+        if parts:
+            given.add(parts[0].phon)
+    words: set[str] = set()
+    phrases: list[tuple[str, ...]] = []
+    for group in ("places", "organisations", "demonyms"):
+        for w in data[group]:
+            if " " in w:
+                phrases.append(tuple(w.split()))
+            else:
+                words.add(w)
+    titles: dict[str, list[tuple[str, ...]]] = {}
+    for t in sorted({tuple(t.split()) for t in spelling_data()["titles"]}, key=len, reverse=True):
+        titles.setdefault(t[0], []).append(t)
+    return Lexicon(
+        given_phon=frozenset(given),
+        nonperson=frozenset(data["nonperson_heads"]),
+        never_person=frozenset(words) | frozenset(data["calendar"]),
+        phrases=tuple(phrases),
+        function=frozenset(data["function_words"]),
+        calendar=frozenset(data["calendar"]),
+        verbs=frozenset(data["verb_cues"]) - _WEAK_VERBS,
+        left=frozenset(data["left_cues"]),
+        titles={k: tuple(v) for k, v in titles.items()},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    low: str
+    kind: str  # "init" | "word" | "conn"
+
+
+def _runs(text: str) -> list[list[_Tok]]:
+    """Maximal sequences of name-like tokens separated by one to three spaces."""
+    runs: list[list[_Tok]] = []
+    cur: list[_Tok] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "word"
+        tok = _Tok(m.start(), m.end(), m.group().lower().rstrip("."), kind)
+        if cur:
+            prev = cur[-1]
+            gap = text[prev.end : tok.start]
+            joined = (
+                _GAP_SPACE.fullmatch(gap) is not None
+                or (prev.kind == "init" and _GAP_SPACE.fullmatch(gap[1:] or " ") is not None)
+                or (prev.low in _ABBREV_TITLES and _GAP_ABBREV.fullmatch(gap) is not None)
+                or (prev.kind == "init" and gap == "")
+            )
+            if joined and len(cur) < _MAX_RUN:
+                cur.append(tok)
+                continue
+            runs.append(cur)
+            cur = []
+        if tok.kind != "conn":
+            cur = [tok]
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _trim_connectors(toks: list[_Tok]) -> list[_Tok]:
+    while toks and toks[-1].kind == "conn":
+        toks = toks[:-1]
+    while toks and toks[0].kind == "conn":
+        toks = toks[1:]
+    return toks
+
+
+def _take_title(toks: list[_Tok], lex: Lexicon) -> tuple[list[_Tok], list[_Tok]]:
+    """Split leading title tokens (longest title first) from the rest."""
+    if not toks:
+        return [], toks
+    for title in lex.titles.get(toks[0].low, ()):
+        n = len(title)
+        if len(toks) >= n and tuple(t.low for t in toks[:n]) == title:
+            return toks[:n], toks[n:]
+    low = toks[0].low
+    if low.endswith("s") and (low[:-1],) in lex.titles.get(low[:-1], ()):
+        return toks[:1], toks[1:]  # "Presidents X and Y"
+    return [], toks
+
+
+def _is_context_word(tok: _Tok, lex: Lexicon, lower_words: frozenset[str]) -> bool:
+    low = tok.low
+    return (
+        low in lex.function
+        or low in lex.never_person
+        or tok.kind == "conn"
+        or (low.endswith("s") and low[:-1] in lex.never_person)
+        or (low in lower_words and low not in lex.titles)
+    )
+
+
+def _has_phrase(lows: tuple[str, ...], lex: Lexicon) -> bool:
+    for phrase in lex.phrases:
+        n = len(phrase)
+        for i in range(len(lows) - n + 1):
+            if lows[i : i + n] == phrase:
+                return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    title: str | None
+    evidence: str  # "title" | "verb" | "given" | "none"
+
+
+def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Found]:
+    """Person-like spans of *text* with the evidence that they are people (before coref)."""
+    lex = lexicon()
+    if lower_words is None:
+        lower_words = frozenset(m.group() for m in _LOWER_WORD.finditer(text))
+    found: list[_Found] = []
+    for run in _runs(text):
+        run = _trim_connectors(run)
+        if not run:
+            continue
+        lows = tuple(t.low for t in run)
+        if any(w in lex.nonperson for w in lows) or _has_phrase(lows, lex):
+            continue
+        after = text[run[-1].end : run[-1].end + 40]
+        nxt = _NEXT_WORD.match(after)
+        if nxt and nxt.group(1).lower() in lex.nonperson:
+            continue  # "Imam Ali shrine", "Haqqani network"
+        before = text[max(0, run[0].start - 32) : run[0].start]
+        prev = _PREV_WORD.search(before)
+        prev_low = prev.group(1).lower() if prev else ""
+        toks = run
+        title_toks: list[_Tok] = []
+        # Leading sentence words, demonyms and places, then a title, then "of <place>".
+        while toks:
+            taken, rest = _take_title(toks, lex)
+            if taken and rest:
+                title_toks, toks = taken, rest
+            elif _is_context_word(toks[0], lex, lower_words):
+                toks = toks[1:]
+            else:
+                break
+        while toks and (toks[-1].kind == "conn" or _is_context_word(toks[-1], lex, lower_words)):
+            toks = toks[:-1]
+        toks = _trim_connectors(toks)
+        if not toks or len(toks) > _MAX_NAME:
+            continue
+        if any(t.low in lex.never_person or t.low in lex.calendar for t in toks):
+            continue
+        if prev_low == "the" and not title_toks:
+            continue  # "the Hamid Karzai ...": names of things take an article, people don't
+        title: str | None = None
+        if title_toks:
+            title_end = title_toks[-1].end
+            if title_toks[-1].low in _ABBREV_TITLES and text[title_end : title_end + 1] == ".":
+                title_end += 1
+            title = text[title_toks[0].start : title_end]
+            low = tuple(title.lower().split())
+            if low[-1].endswith("s") and (*low[:-1], low[-1][:-1]) in lex.titles.get(low[0], ()):
+                title = title[:-1]  # "Presidents Ghani and Putin": each is a President
+        elif prev_low in lex.left and prev is not None and prev.group(1).islower():
+            title = prev.group(1)
+        evidence = "none"
+        words = [t for t in toks if t.kind != "conn"]
+        if title is not None:
+            evidence = "title"
+        elif _verb_follows(after, lex):
+            evidence = "verb"
+        elif len(words) > 1 and _given(words[0].low, lex):
+            evidence = "given"
+        found.append(_Found(toks[0].start, toks[-1].end, title, evidence))
+    return found
+
+
+def _verb_follows(after: str, lex: Lexicon) -> bool:
+    m = _NEXT_WORDS.match(after)
+    if not m:
+        return False
+    for w in m.captures(1):
+        low = w.lower()
+        if low in lex.verbs:
+            return True
+        if low not in _AUX:
+            return False
+    return False
+
+
+def _given(low: str, lex: Lexicon) -> bool:
+    parts = analyze(low).parts
+    return bool(parts) and parts[0].phon in lex.given_phon
+
+
+def extract_names(text: str, gazetteer: Gazetteer | None = None) -> list[NameMention]:
+    """Person mentions of *text*, each with its entity ``key`` (gazetteer id or cluster id).
+
+    *gazetteer* defaults to the bundled ``Gazetteer.default()``.
+
+    >>> ms = extract_names("Mohammad Ashraf Ghani met Vladimir Putin. President Ghani said.")
+    >>> [(m.text, m.key) for m in ms]  # doctest: +NORMALIZE_WHITESPACE
+    [('Mohammad Ashraf Ghani', 'af-ashraf-ghani'), ('Vladimir Putin', 'ru-vladimir-putin'),
+     ('Ghani', 'af-ashraf-ghani')]
+    """
+    from newsnorm.pipeline import ensure_text
+
+    ensure_text(text, "extract_names")
+    if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
+        raise TypeError(
+            "extract_names() needs gazetteer as a newsnorm.Gazetteer or None, got "
+            f"{type(gazetteer).__name__}: e.g. Gazetteer.from_file(path)"
+        )
+    gz = gazetteer if gazetteer is not None else Gazetteer.default()
+    cands = [
+        Candidate(
+            start=f.start,
+            end=f.end,
+            text=text[f.start : f.end],
+            title=f.title,
+            evidence=f.evidence,
+        )
+        for f in candidates(text)
+    ]
+    return resolve(cands, gz)
