@@ -7,7 +7,8 @@ repeats the other. What the compound should say depends on the noun after it and
   ``intra-Afghan talks``;
 - ``Afghan-Afghan border`` needs the other side: the land neighbour of Afghanistan the article
   mentions most, when it clearly dominates (``data/cleanup/demonym_compounds.json`` sets how
-  clearly); for ``relations``/``trade``… any country the article mentions is a candidate;
+  clearly); for ``relations``/``trade``/``partnership``… any country can be the partner, so only
+  an article that mentions exactly one other country decides;
 - otherwise (no candidate mentioned, a near tie, an unknown noun, three or more copies) the
   compound is only flagged (``demonym_compound``).
 
@@ -90,7 +91,9 @@ def _forms() -> dict[str, tuple[str, str]]:
 @cache
 def _mention_re() -> re.Pattern[str]:
     forms = sorted(_forms(), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w])")
+    # No lookbehind: a pattern that starts with the alternation lets the engine skip to the
+    # possible first letters (4× faster); the character before is checked by the caller.
+    return re.compile(r"(?:" + "|".join(map(re.escape, forms)) + r")(?![\w])")
 
 
 @cache
@@ -110,6 +113,8 @@ def count_mentions(text: str, skip: Iterable[tuple[int, int]] = ()) -> Counter[s
     forms = _forms()
     counts: Counter[str] = Counter()
     for m in _mention_re().finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and m.start() < spans[k][1]:
             continue
@@ -121,7 +126,10 @@ def count_mentions(text: str, skip: Iterable[tuple[int, int]] = ()) -> Counter[s
 # hyphens alternate, so the repetition cannot backtrack badly; the lookbehind refuses to start
 # inside a run, which keeps 1 MB of "Afghan-Afghan-…" linear.
 _COMPOUND = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,24})((?:-\1)+)(?![\w-])")
-_NEXT_WORD = re.compile(r"[ \t]{1,3}([A-Za-z][A-Za-z-]{0,30})")
+# Pre-scan: "-" before a capital is a literal cue the regex engine finds fast; only there can a
+# compound end, and _COMPOUND is tried from the word before it.
+_HYPHEN_CAPITAL = re.compile(r"-([A-Z][A-Za-z]{1,24}+)(?![A-Za-z])")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}([A-Za-z][A-Za-z-]{0,30})")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?[ \t]{1,3}|[\n\r][ \t]{0,3}|[\"“‘(][ \t]?)$")
 
 
@@ -165,13 +173,15 @@ def _decide(
         what = f"neighbour of {country.names[0]}"
     else:
         candidates = sorted(c for c in countries() if c != country.id)
-        what = "other country"
+        what = "country"
     ranked, evidence = _evidence(counts, candidates, what)
     if not ranked:
         return _Decision(None, evidence)
     top = counts[ranked[0]]
     second = counts[ranked[1]] if len(ranked) > 1 else 0
-    if top < data["min_mentions"] or top < data["dominance"] * second:
+    # Any country can be a partner in trade or relations, so there only a sole candidate decides.
+    needed = data["dominance"] * second if role == "border" else (0 if second == 0 else top + 1)
+    if top < data["min_mentions"] or top < needed:
         return _Decision(None, evidence + "; not decisive")
     other = _form_of(countries()[ranked[0]], kind)
     return _Decision(f"{other}-{token}", evidence)
@@ -192,9 +202,17 @@ def find_demonym_compounds(text: str) -> Fix:
     if "-" not in text:
         return EMPTY
     forms = _forms()
-    found = [
-        m for m in _COMPOUND.finditer(text) if forms.get(m.group(1), ("", "people"))[1] != "people"
-    ]
+    found: list[re.Match[str]] = []
+    done = 0
+    for h in _HYPHEN_CAPITAL.finditer(text):
+        word = h.group(1)
+        start = h.start() - len(word)
+        if start < done or forms.get(word, ("", "people"))[1] == "people":
+            continue
+        m = _COMPOUND.match(text, start) if text.startswith(word, start) else None
+        if m is not None:
+            found.append(m)
+            done = m.end()
     if not found:
         return EMPTY
     counts = count_mentions(text, [m.span() for m in found])

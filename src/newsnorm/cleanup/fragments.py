@@ -27,9 +27,6 @@ __all__ = ["FIXERS", "find_fragments", "fix_fragments"]
 # fragments stays linear.
 _LOOKBACK = 400
 
-_OPEN_QUOTES = '"“‘«'
-_QUOTES = '"“”‘’«»'
-
 
 @cache
 def _fragment_re() -> re.Pattern[str]:
@@ -45,6 +42,15 @@ def _fragment_re() -> re.Pattern[str]:
         rf"[ \t]{{1,3}}(?P<aux>(?i:{negs})|(?i:{aux})(?:[ \t]{{1,3}}not)?)"
         r"[ \t]{0,2}[.!](?![\w.!?\"”’'»])"
     )
+
+
+@cache
+def _prescans() -> tuple[re.Pattern[str], ...]:
+    # A fragment starts a sentence: after ". ", "! " or a line break (after "?" it would be an
+    # answer). A literal first character lets the regex engine skip ahead fast; one pass over all
+    # positions would cost more than the rest of the cleanup.
+    body = _fragment_re().pattern
+    return tuple(re.compile(rf"{lead}[ \t]{{0,2}}(?={body})") for lead in (r"\. ", "! ", r"\n"))
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?][)\]]?[ \t]{1,3}|[\n\r][ \t]{0,3})$")
@@ -99,9 +105,13 @@ def find_fragments(text: str) -> Fix:
     """
     if "." not in text and "!" not in text:
         return EMPTY
+    body = _fragment_re()
+    starts = {p.end() for scan in _prescans() for p in scan.finditer(text)}
+    starts.add(len(text) - len(text.lstrip(" \t")))
     flags = []
-    for m in _fragment_re().finditer(text):
-        if _skip(text, m):
+    for start in sorted(starts):
+        m = body.match(text, start)
+        if m is None or _skip(text, m):
             continue
         flags.append(
             Flag(

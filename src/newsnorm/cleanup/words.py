@@ -54,6 +54,12 @@ def doubled_word_lexicon() -> frozenset[str]:
 # of itself. Letters and separators are disjoint, so the repetition cannot backtrack badly.
 _DOUBLED = re.compile(r"(?<![\w'’-])([A-Za-z]{1,20})((?:[ \t]+\1)+)(?![\w'’-])", re.IGNORECASE)
 _COPY = re.compile(r"[ \t]+([A-Za-z]+)")
+# Pre-scan: the cleanup's speed rests on it. A pattern that starts with a literal character lets
+# the regex engine skip ahead fast, so candidates are looked for after a space and after a line
+# break (plus the very start); _DOUBLED then checks each candidate exactly.
+_AFTER_SPACE = re.compile(r" ([A-Za-z]{1,20}+)[ \t]++(?i:\1)(?![A-Za-z])")
+_AFTER_BREAK = re.compile(r"\n[ \t]*+([A-Za-z]{1,20}+)[ \t]++(?i:\1)(?![A-Za-z])")
+_AT_START = re.compile(r"[ \t]*+([A-Za-z]{1,20}+)[ \t]++(?i:\1)(?![A-Za-z])")
 _SENTENCE_END = re.compile(r"(?:^|[.!?][\"”’)]?[ \t]+|[\n\r][ \t]*)$")
 
 
@@ -78,7 +84,17 @@ def find_doubled_words(text: str) -> Fix:
         return EMPTY
     lexicon = doubled_word_lexicon()
     edits: list[Edit] = []
-    for m in _DOUBLED.finditer(text):
+    starts = {m.start(1) for m in _AFTER_SPACE.finditer(text)}
+    starts.update(m.start(1) for m in _AFTER_BREAK.finditer(text))
+    first = _AT_START.match(text)
+    if first:
+        starts.add(first.start(1))
+    done = 0
+    for start in sorted(starts):
+        m = _DOUBLED.match(text, start) if start >= done else None
+        if m is None:
+            continue
+        done = m.end()
         word = m.group(1)
         if word.lower() not in lexicon:
             continue
