@@ -24,7 +24,7 @@ from newsnorm.dates._digits import to_ascii_digits
 from newsnorm.dates.compose import compose
 from newsnorm.dates.grammar import Atom, find_atoms
 from newsnorm.dates.model import DateKind, DateMention, Modifier
-from newsnorm.dates.scan import ascii_lower, regions
+from newsnorm.dates.scan import ascii_lower, candidates
 from newsnorm.dates.timex import Ctx
 
 __all__ = ["DateMention", "extract_dates"]
@@ -107,10 +107,10 @@ def extract_dates(
     plain = to_ascii_digits(text)
     low = ascii_lower(plain)
     ctx = Ctx(ref=reference_date, day_first=day_first, fill=fill)
-    spans = regions(low)
+    starts = candidates(low)
     ours: list[DateMention] = []
-    if spans:
-        atoms = compose(find_atoms(low, plain, ctx, spans), low, ctx)
+    if starts:
+        atoms = compose(find_atoms(low, plain, ctx, starts), low, ctx)
         ours = [_mention(text, a) for a in atoms]
     finder = _calendar_finder()
     if finder is None:

@@ -80,25 +80,26 @@ def solar_to_gregorian(year: int, month: int, day: int) -> date | None:
 def lunar_to_gregorian(year: int, month: int, day: int) -> date | None:
     """The Gregorian date of a lunar Hijri date (Umm al-Qura, ``hijridate``), else ``None``.
 
-    Day 30 of a month that Umm al-Qura counts with 29 days is read as the day after day 29: local
-    sightings differ from Umm al-Qura by a day, and the text still names a real day. Years outside
-    the Umm al-Qura tables (1343-1500 AH) give ``None``.
+    A day past the end of the month by Umm al-Qura's count (day 30 of a 29-day month) is read as
+    the days after its last day: local sightings differ from Umm al-Qura by a day, and the text
+    still names a real day. (The historical tables have a few 28- and 31-day months before 1365
+    AH.) Years outside the tables (1343-1500 AH) give ``None``.
 
     >>> lunar_to_gregorian(1442, 9, 1)
+    datetime.date(2021, 4, 13)
+    >>> lunar_to_gregorian(1442, 8, 30)  # Sha'ban 1442 has 29 days: day 30 is 1 Ramadan
     datetime.date(2021, 4, 13)
     >>> lunar_to_gregorian(1200, 1, 1) is None
     True
     """
-    if not 1 <= day <= 30:
-        return None
     try:
-        if day == 30 and Hijri(year, month, 1).month_length() == 29:
-            g = Hijri(year, month, 29).to_gregorian()
-            return date(g.year, g.month, g.day) + timedelta(days=1)
-        g = Hijri(year, month, day).to_gregorian()
+        length = int(Hijri(year, month, 1).month_length())
+        if not 1 <= day <= max(30, length):
+            return None
+        g = Hijri(year, month, min(day, length)).to_gregorian()
     except (ValueError, OverflowError, TypeError):
         return None
-    return date(g.year, g.month, g.day)
+    return date(g.year, g.month, g.day) + timedelta(days=max(0, day - length))
 
 
 def _to_gregorian(cal: CalendarName, year: int, month: int, day: int) -> date | None:

@@ -1083,14 +1083,77 @@ RULES: list[tuple[str, str, Handler]] = [
 
 @dataclass(frozen=True)
 class Compiled:
-    """The master pattern and, per rule, its own pattern, handler and group names."""
+    """Per first character, the alternation of the rules that can start with it, and the rules.
 
-    master: re.Pattern[str]
+    Dispatching on the first character keeps each match attempt to the few rules that apply.
+    """
+
+    masters: dict[str, tuple[re.Pattern[str], tuple[int, ...]]]
     rules: tuple[tuple[str, Handler, tuple[tuple[str, str], ...], re.Pattern[str]], ...]
 
 
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
 _BACKREF = re.compile(r"\(\?P=([a-z0-9_]+)\)")
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of *pattern* can start with (``None``: any, or unknown).
+
+    >>> sorted(_first_chars(r"(?<!x)(?:ab|c[0-2])"))
+    ['a', 'c']
+    """
+    from re import _constants as C  # noqa: N812
+    from re import _parser as P  # noqa: N812
+
+    def seq(items: list[object]) -> tuple[set[str] | None, bool]:
+        out: set[str] = set()
+        for op, av in items:  # type: ignore[misc]
+            f, nullable = one(op, av)
+            if f is None:
+                return None, False
+            out |= f
+            if not nullable:
+                return out, False
+        return out, True
+
+    def one(op: object, av: object) -> tuple[set[str] | None, bool]:
+        if op is C.LITERAL:
+            return {chr(av)}, False  # type: ignore[call-overload]
+        if op is C.IN:
+            chars: set[str] = set()
+            for o, a in av:  # type: ignore[attr-defined]
+                if o is C.LITERAL:
+                    chars.add(chr(a))
+                elif o is C.RANGE and a[1] - a[0] < 400:
+                    chars.update(chr(x) for x in range(a[0], a[1] + 1))
+                elif o is C.CATEGORY and a is C.CATEGORY_DIGIT:
+                    chars.update("0123456789")
+                elif o is C.CATEGORY and a is C.CATEGORY_SPACE:
+                    chars.update(" \t\n\r\f\v")
+                else:
+                    return None, False
+            return chars, False
+        if op is C.BRANCH:
+            chars, nullable = set(), False
+            for branch in av[1]:  # type: ignore[index]
+                f, n = seq(list(branch))
+                if f is None:
+                    return None, False
+                chars |= f
+                nullable = nullable or n
+            return chars, nullable
+        if op is C.SUBPATTERN:
+            return seq(list(av[-1]))  # type: ignore[index]
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, _, sub = av  # type: ignore[misc]
+            f, n = seq(list(sub))
+            return (None, False) if f is None else (f, lo == 0 or n)
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            return set(), True
+        return None, False
+
+    chars, nullable = seq(list(P.parse(pattern)))
+    return None if chars is None or nullable else frozenset(chars)
 
 
 def _unique_groups(body: str, prefix: str) -> tuple[str, list[tuple[str, str]]]:
@@ -1118,16 +1181,24 @@ def _unique_groups(body: str, prefix: str) -> tuple[str, list[tuple[str, str]]]:
 
 @cache
 def master_pattern() -> Compiled:
-    """Every rule in one compiled alternation (rule order is priority), and each rule alone."""
-    parts: list[str] = []
+    """The rules compiled alone and, per first character, as one alternation (order = priority)."""
     rules: list[tuple[str, Handler, tuple[tuple[str, str], ...], re.Pattern[str]]] = []
+    bodies: list[str] = []
+    firsts: list[frozenset[str] | None] = []
     for name, template, handler in RULES:
         body, mapping = _unique_groups(_p(template), name)
-        parts.append(f"(?P<{name}>{body})")
-        alone = re.compile(r"(?<![a-z0-9])(?:" + body + ")")
-        rules.append((name, handler, tuple(mapping), alone))
-    master = re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + ")")
-    return Compiled(master, tuple(rules))
+        bodies.append(body)
+        firsts.append(_first_chars(body))
+        rules.append((name, handler, tuple(mapping), re.compile(r"(?<![a-z0-9])(?:" + body + ")")))
+    alphabet = set().union(*(f for f in firsts if f is not None)) | {"*"}
+    masters: dict[str, tuple[re.Pattern[str], tuple[int, ...]]] = {}
+    for ch in sorted(alphabet):
+        idx = tuple(i for i, f in enumerate(firsts) if f is None or ch in f)
+        if not idx:
+            continue
+        alts = "|".join(f"(?P<r{i}>{bodies[i]})" for i in idx)
+        masters[ch] = (re.compile(r"(?<![a-z0-9])(?:" + alts + ")"), idx)
+    return Compiled(masters, tuple(rules))
 
 
 def _hit_groups(m: re.Match[str], mapping: tuple[tuple[str, str], ...]) -> dict[str, str]:
@@ -1153,42 +1224,36 @@ def _first_accepted(
     return None
 
 
-@cache
-def _rule_index() -> dict[str, int]:
-    return {name: i for i, (name, _, _, _) in enumerate(master_pattern().rules)}
+def find_atoms(low: str, text: str, ctx: Ctx, starts: list[int]) -> list[Atom]:
+    """Every atom starting at one of *starts* in the lower-cased text, in order, not overlapping.
 
-
-def find_atoms(low: str, text: str, ctx: Ctx, regions: list[tuple[int, int]]) -> list[Atom]:
-    """Every atom inside *regions* of the lower-cased text, left to right, not overlapping.
-
-    The master pattern finds the first rule that matches; when its handler rejects the match
-    (``may`` the verb, a fraction), the later rules are tried at the same place one by one.
+    At each start the first rule that matches wins; when its handler rejects the match (``may``
+    the verb, a fraction), the later rules are tried there one by one.
     """
     compiled = master_pattern()
-    index = _rule_index()
+    masters = compiled.masters
+    fallback = masters.get("*")
     atoms: list[Atom] = []
-    for r0, r1 in regions:
-        pos = r0
-        # Matches start inside the region but may run a little past its end.
-        limit = min(len(low), r1 + 80)
-        while pos < r1:
-            m = compiled.master.search(low, pos, limit)
-            if m is None or m.start() >= r1:
-                break
-            name = m.lastgroup
-            i = index.get(name or "", -1)
-            if i < 0 or m.end() == m.start():
-                pos = m.start() + 1
-                continue
-            _, handler, mapping, _ = compiled.rules[i]
-            atom = handler(Hit(_hit_groups(m, mapping), m.start(), m.end(), low, text, ctx))
-            if atom is None:
-                atom = _first_accepted(compiled, i + 1, m.start(), limit, low, text, ctx)
-            if atom is None:
-                pos = m.start() + 1
-                continue
-            atoms.append(atom)
-            pos = max(atom.end, pos + 1)
+    covered = -1
+    n = len(low)
+    for pos in starts:
+        if pos < covered:
+            continue
+        entry = masters.get(low[pos], fallback)
+        if entry is None:
+            continue
+        m = entry[0].match(low, pos, n)
+        if m is None or m.end() == m.start() or m.lastgroup is None:
+            continue
+        i = int(m.lastgroup[1:])
+        _, handler, mapping, _ = compiled.rules[i]
+        atom = handler(Hit(_hit_groups(m, mapping), m.start(), m.end(), low, text, ctx))
+        if atom is None:
+            atom = _first_accepted(compiled, i + 1, pos, n, low, text, ctx)
+        if atom is None:
+            continue
+        atoms.append(atom)
+        covered = atom.end
     return atoms
 
 

@@ -4,8 +4,8 @@ A text with no anchor (digit, month, weekday, relative or time word) costs one t
 
 >>> regions("nothing to see here")
 []
->>> regions("he left on tuesday, they said")
-[(0, 29)]
+>>> candidates("he left on tuesday, they said")
+[8, 11]
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ from functools import cache
 
 from newsnorm.dates.lexicon import lexicon
 
-__all__ = ["ascii_lower", "regions"]
+__all__ = ["ascii_lower", "candidates", "regions"]
 
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
-_TOKEN = re.compile(r"[a-z]{2,20}|[0-9]{1,8}|½")
 
 # Characters before an anchor that a rule may need (prefixes such as "over the past two",
 # "since the end of") and after it (a year, a time, a range's second end).
@@ -65,24 +64,81 @@ def _anchor_words() -> frozenset[str]:
     return frozenset(words)
 
 
+# Words a rule may start with before its anchor ("over the past two months", "from 2014 to",
+# "at 7", "a few days ago", "q1 2019").
+_PREFIXES = frozenset(
+    "the from between in after at around by within every each once twice three all early late "
+    "later earlier mid during a an several some few couple half right this current q h "
+    "since until till before about approximately circa roughly end beginning start middle "
+    "no not prior ahead as up starting of on".split()
+)
+
+
+def _trie(words: frozenset[str]) -> str:
+    """A regex alternation of *words* as a trie: one branch per first letter, so a position
+    that starts no word is rejected after one test instead of one per word.
+
+    >>> _trie(frozenset({"may", "march", "mar"}))
+    'ma(?:r(?:ch)?|y)'
+    """
+    root: dict[str, dict[str, object]] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})  # type: ignore[assignment]
+        node[""] = {}
+
+    def build(node: dict[str, object]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]  # type: ignore[arg-type]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)  # type: ignore[arg-type]
+
+
+@cache
+def _anchor_pattern() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![a-z0-9])(?:" + _trie(_anchor_words()) + r")(?![a-z])|[0-9]{1,8}|½"
+    )
+
+
+def candidates(low: str) -> list[int]:
+    """Offsets of *low* where a date expression may start, in order.
+
+    Each anchor (digit, month, weekday, relative or time word) is a candidate, and so is each
+    of the (up to four) words right before it that can open an expression (``the``, ``from``).
+    """
+    out: list[int] = []
+    last = -1
+    for m in _anchor_pattern().finditer(low):
+        start = m.start()
+        if start <= last:
+            continue
+        lo = max(last + 1, start - 36)
+        opened: list[int] = []
+        if lo < start and low[start - 1] == " ":
+            pos = start
+            for word in reversed(low[lo:start].split()[-4:]):
+                if word not in _PREFIXES:
+                    break
+                pos = low.rfind(word, lo, pos)
+                opened.append(pos)
+        out.extend(reversed(opened))
+        out.append(start)
+        last = start
+    return out
+
+
 def regions(low: str) -> list[tuple[int, int]]:
-    """Merged windows around every anchor of the lower-cased *low*, in order."""
-    anchors = _anchor_words()
+    """Merged windows around every candidate start of *low* (for inspection and tests)."""
     out: list[tuple[int, int]] = []
-    cur_start = cur_end = -1
-    n = len(low)
-    for m in _TOKEN.finditer(low):
-        tok = m.group()
-        if not (tok[0] <= "9" or tok in anchors or tok == "½"):
-            continue
-        s = max(0, m.start() - _BEFORE)
-        e = min(n, m.end() + _AFTER)
-        if s <= cur_end:
-            cur_end = max(cur_end, e)
-            continue
-        if cur_end >= 0:
-            out.append((cur_start, cur_end))
-        cur_start, cur_end = s, e
-    if cur_end >= 0:
-        out.append((cur_start, cur_end))
+    for pos in candidates(low):
+        s, e = max(0, pos - _BEFORE), min(len(low), pos + _AFTER)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
     return out
