@@ -8,14 +8,28 @@ from functools import cache
 
 from newsnorm.dates.grammar import Atom
 from newsnorm.dates.lexicon import alt, lexicon
-from newsnorm.dates.timex import Ctx, date_tx, duration_tx, nearest_year, range_tx, time_tx
+from newsnorm.dates.timex import (
+    Ctx,
+    add_units,
+    date_tx,
+    duration_tx,
+    nearest_year,
+    range_tx,
+    time_tx,
+)
 
 __all__ = ["compose"]
 
 _DATE_TIME_GAP = re.compile(
     r"\s{0,2}(?:,\s{0,2})?(?:(?:at|@|around|about|from|for|in\sthe|on|between|-)\s{1,2})?"
-    r"(?:\(?[a-z]{3}\)?\s?)?"
+    r"(?:\(?[a-z]{3}\)?\s?)?(?:(?P<mod>after|before|by|no\slater\sthan|not\slater\sthan|"
+    r"later\sthan|earlier\sthan|around|about)\s{1,2})?"
 )
+_GAP_MODS = {"after": "after", "later than": "after", "before": "before", "by": "before",
+             "no later than": "before", "not later than": "before", "earlier than": "before",
+             "around": "approx", "about": "approx"}
+_SHIFT_GAP = re.compile(r"\s{1,2}(?P<d>before|after|from|later\sthan|prior\sto)\s{1,2}(?:the\s)?")
+_WD_DATE_GAP = re.compile(r"\s{0,2}(?:,|-|\()?\s{0,2}")
 _TIME_DATE_GAP = re.compile(r"\s{0,2}(?:,\s{0,2})?(?:(?:on|of|in)\s{1,2})?")
 _RANGE_GAP = re.compile(r"\s{0,2}(?P<j>-|–|~|to|till|until|through|thru|and)\s{0,2}")
 _RANGE_PREFIX = re.compile(r"(?<![a-z])(?P<p>from|between)\s{1,2}$")
@@ -72,13 +86,31 @@ def _date_time(d: Atom, t: Atom) -> Atom | None:
     if t.cat == "POD":
         return _span(d, t, "DT", date_part + t.tx, mod=d.mod or t.mod)
     if t.cat == "TR":
+        if not t.tx.startswith("(T"):
+            return None
         inner = t.tx[1:-1].split(",")
         if len(inner) != 3:
             return None
         return _span(d, t, "TR", f"({date_part}{inner[0]},{date_part}{inner[1]},{inner[2]})")
-    if t.cat == "DT" and t.tx.startswith("T"):
+    if t.cat == "DT" and t.tx.startswith("T") and not d.tx.endswith(t.tx):
         return _span(d, t, "DT", date_part + t.tx)
     return None
+
+
+def _shift_date(dur: Atom, d: Atom, low: str) -> Atom | None:
+    """``three weeks from tomorrow``, ``2 weeks before May 13 1999``: a date moved by a duration."""
+    g = _SHIFT_GAP.fullmatch(low, dur.end, d.start)
+    if g is None or d.day is None:
+        return None
+    count, unit = dur.dur[0]
+    if count != int(count) or unit not in ("D", "W", "M", "Y"):
+        return None
+    sign = -1 if g.group("d") in ("before", "prior to") else 1
+    day = add_units(d.day, sign * int(count), unit)
+    if day is None:
+        return None
+    return replace(d, start=dur.start, end=d.end, cat="D", tx=day.isoformat(), day=day,
+                   ymd=(day.year, day.month, day.day), weak=False)
 
 
 def _merge_pair(a: Atom, b: Atom, low: str) -> Atom | None:
@@ -87,8 +119,22 @@ def _merge_pair(a: Atom, b: Atom, low: str) -> Atom | None:
     if a.cat == "DUR" and b.cat == "DUR" and _DUR_GAP.fullmatch(gap):
         parts = a.dur + b.dur
         return _span(a, b, "DUR", duration_tx(parts), dur=parts)
-    if a.cat in ("D", "DT") and b.cat in ("T", "POD", "TR") and _DATE_TIME_GAP.fullmatch(gap):
-        return _date_time(a, b)
+    if a.cat in ("D", "DT") and b.cat in ("T", "POD", "TR"):
+        g = _DATE_TIME_GAP.fullmatch(gap)
+        if g is not None:
+            joined = _date_time(a, b)
+            if joined is not None and g.group("mod"):
+                joined = replace(joined, mod=_GAP_MODS[" ".join(g.group("mod").split())])
+            return joined
+    if a.cat == "D" and a.weekday and b.cat == "D" and not b.weekday and b.ymd is not None:
+        if _WD_DATE_GAP.fullmatch(gap):
+            # "Friday 2018-7-6", "this friday (jun-15)": the date says it all.
+            end = b.end + 1 if low[b.end : b.end + 1] == ")" and "(" in gap else b.end
+            return replace(b, start=a.start, end=end)
+    if a.cat == "DUR" and len(a.dur) == 1 and b.cat == "D" and b.day is not None:
+        shifted = _shift_date(a, b, low)
+        if shifted is not None:
+            return shifted
     if a.cat in ("T", "TR", "POD") and b.cat in ("D", "DT") and _TIME_DATE_GAP.fullmatch(gap):
         merged = _date_time(b, a)
         if merged is not None:
@@ -131,7 +177,7 @@ def _range(a: Atom, b: Atom, low: str, ctx: Ctx) -> Atom | None:
         return None
     start = a.start - (len(prefix.group(0)) if prefix else 0)
     if a.cat in ("D", "M", "Y") and b.cat in ("D", "M", "Y") and a.ymd and b.ymd:
-        if prefix is None and a.cat != b.cat:
+        if prefix is None and a.cat != b.cat and joiner not in ("through", "thru", "to", "till", "until"):
             return None
         ay, am, _ = a.ymd
         by, bm, _ = b.ymd
@@ -174,12 +220,15 @@ def _modifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     prefix = re.compile(
         r"(?<![a-z])(?P<m>" + alt(words) + r")\s{1,2}(?:the\s)?$|(?<![a-z])(?P<h>mid)-$"
     )
-    suffix = re.compile(r"\s{1,2}(?:(?:or|and)\s(?P<s>later|after|greater|beyond|onwards?|more)|"
-                        r"(?P<o>onwards?))(?![a-z])")
+    suffix = re.compile(
+        r"\s{1,2}(?:(?:or|and)\s(?P<s>later|after|greater|beyond|onwards?|more)|(?P<o>onwards?))"
+        r"(?![a-z])(?!\s{1,2}[a-z0-9])"
+    )
     return prefix, suffix
 
 
 _POSITION_MODS = frozenset({"start", "mid", "end"})
+_QUANTIFIER = re.compile(r"(?<![a-z])(?:more|less|fewer)\sthan\s{1,2}$")
 
 
 def _apply_modifiers(a: Atom, low: str, floor: int) -> Atom:
@@ -205,6 +254,10 @@ def _apply_modifiers(a: Atom, low: str, floor: int) -> Atom:
                 outer_kind = mods[" ".join(outer.group("m").split())]
                 if outer_kind not in _POSITION_MODS:
                     start, mod = outer.start(), outer_kind
+    if a.cat == "DUR" and start == a.start:
+        q = _QUANTIFIER.search(low, window_start, a.start)
+        if q is not None:
+            start = q.start()
     end = a.end
     s = suffix.match(low, a.end)
     if s is not None and a.cat in ("D", "M", "Y", "P", "T", "DT"):
@@ -216,8 +269,16 @@ def _apply_modifiers(a: Atom, low: str, floor: int) -> Atom:
 
 def compose(atoms: list[Atom], low: str, ctx: Ctx) -> list[Atom]:
     """Join neighbouring atoms, attach modifiers, and drop weak atoms that found no partner."""
-    merged: list[Atom] = []
+    timed: list[Atom] = []
     for a in atoms:
+        if timed and a.cat == "T" and timed[-1].cat == "T" and not timed[-1].weak:
+            joined = _range(timed[-1], a, low, ctx)
+            if joined is not None:
+                timed[-1] = joined
+                continue
+        timed.append(a)
+    merged: list[Atom] = []
+    for a in timed:
         if merged:
             joined = _merge_pair(merged[-1], a, low)
             if joined is not None:

@@ -45,6 +45,7 @@ class Atom:
     weak: bool = False
     mod: str | None = None
     ymd: tuple[int | None, int | None, int | None] | None = None
+    weekday: bool = False
     hour: int | None = None
     minute: int | None = None
     second: int | None = None
@@ -112,7 +113,7 @@ def _pieces() -> dict[str, str]:
         rf"|(?P<nw>{numw}|{vague})[\s-]{{1,3}})",
         "UNIT": rf"(?P<u>{units})(?![a-z])",
         "UNITC": r"(?P<u>h|hrs?|yrs?|years?|mins?|secs?)(?![a-z])",
-        "AMPM": r"(?:\s{0,2}\.?(?P<ap>[ap])\.?\s?m(?![a-z])\.?|(?P<ap1>[ap])(?![a-z]))",
+        "AMPM": r"(?:\s{0,2}\.?(?P<ap>[ap])\.?\s?m(?![a-z0-9])\.?|(?P<ap1>[ap])(?![a-z0-9]))",
         "POD": r"(?P<pod>morning|afternoon|evening|night-time|nighttime|night|daytime)(?![a-z])",
         "REL": r"(?P<rel>this|next|last|previous|coming|past|following|current|upcoming)",
         "SEA": r"(?P<sea>summer|winter|spring|autumn|fall)(?![a-z])",
@@ -176,9 +177,15 @@ def _valid(y: int | None, m: int | None, d: int | None) -> bool:
     return True
 
 
+_VERB_AFTER = re.compile(
+    r"\s{0,2}(?:,\s)?(?:be|have|not|also|well|take|differ|result|help|need|want|get|seem|come|go|"
+    r"do|or|and|i|we|you|they|he|she|it|the|a|an|to|on|from|at|in|this|that|require|include|"
+    r"contain|apply|affect|lead|cause|make|use|vary|change|continue|prove|face|see|become|"
+    r"remain|still|already|even|only|just|soon|never|now|again|against|through)\b"
+)
 _AMBIGUOUS_MONTH_CUE = re.compile(
     r"(?:\b(?:in|of|since|until|till|by|early|late|mid|during|from|to|through|before|after|"
-    r"between|and|this|next|last|end|beginning|start|middle|around)\s+|mid-)$"
+    r"between|this|next|last|end|beginning|start|middle|around)\s+|mid-)$"
 )
 
 
@@ -192,6 +199,8 @@ def _month_word_ok(h: Hit, has_number: bool) -> bool:
     if _AMBIGUOUS_MONTH_CUE.search(before):
         return True
     first = h.text[h.start : h.start + 1]
+    if word in ("may", "march", "mar") and _VERB_AFTER.match(h.low, h.end):
+        return False  # "may be", "may not", "march on": the verbs
     if word in ("may", "march", "mar"):
         # "May I ask" starts a sentence: a capital there proves nothing.
         prev = h.text[max(0, h.start - 3) : h.start].strip()
@@ -398,6 +407,8 @@ def h_year(h: Hit) -> Atom | None:
     if y is None:
         return None
     cue = h.g.get("cue")
+    if cue is not None and cue.startswith(("fiscal", "school")):
+        return Atom(h.start, h.end, "P", ("FY" if cue[0] == "f" else "SY") + str(y))
     if cue is None:
         if not 1900 <= y <= 2099:
             return None
@@ -418,6 +429,9 @@ def h_year(h: Hit) -> Atom | None:
 def h_yrange(h: Hit) -> Atom | None:
     y1, y2 = _year(h, "y1"), _year(h, "y2")
     if y1 is None or y2 is None or not y1 < y2:
+        return None
+    between = h.low.startswith("between", h.start)
+    if re.search(r"\sand\s?\d", h.low[h.start : h.end]) and not between:
         return None
     if not (1900 <= y1 <= 2099 or h.low[h.start : h.start + 4] in ("from", "betw")):
         return None
@@ -564,11 +578,11 @@ def h_wd(h: Hit) -> Atom | None:
         return Atom(h.start, h.end, "SET", f"XXXX-WXX-{wd}")
     rel = h.g.get("rel")
     if rel is None and not h.ctx.fill:
-        return Atom(h.start, h.end, "D", f"XXXX-WXX-{wd}", ymd=None)
+        return Atom(h.start, h.end, "D", f"XXXX-WXX-{wd}", weekday=True)
     day = _weekday_date(h.ctx, wd, rel, h)
     if day is None:
-        return Atom(h.start, h.end, "D", f"XXXX-WXX-{wd}")
-    return Atom(h.start, h.end, "D", day.isoformat(), day=day)
+        return Atom(h.start, h.end, "D", f"XXXX-WXX-{wd}", weekday=True)
+    return Atom(h.start, h.end, "D", day.isoformat(), day=day, weekday=True)
 
 
 def h_today(h: Hit) -> Atom | None:
@@ -588,6 +602,7 @@ def h_today(h: Hit) -> Atom | None:
         "following day": 1,
         "the previous day": -1,
         "the day before": -1,
+        "the day after": 1,
         "previous day": -1,
     }
     off = offsets.get(word)
@@ -928,7 +943,7 @@ RULES: list[tuple[str, str, Handler]] = [
     ),
     (
         "md_slash",
-        r"(?:{WD}\s{0,2},?\s{0,2}(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?![\d/.-]))|"
+        r"(?:{WD}\s{0,2},?\s{0,2}(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})(?![\d/.-]|\s?[ap]\.?m|\s?[ap](?![a-z])))|"
         r"(?<![\d./,-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|[.,]\d)",
         h_md_slash,
     ),
@@ -1003,12 +1018,13 @@ RULES: list[tuple[str, str, Handler]] = [
     ("rel_wd", r"{REL}\s{WD}", h_wd),
     (
         "rel_pod",
-        r"(?:(?P<pre>early|late|later|earlier)\s)?(?P<rel>this|tomorrow|yesterday|today|last|next)\s{POD}",
+        r"(?:(?P<pre>early|late|later|earlier)\s)?(?:(?P<rel>this|tomorrow|yesterday|today|last|next)\s{POD}"
+        r"|(?P<rel>tomorrow|yesterday|today|tonight)\s(?P<pod>am|pm)(?![a-z.]))",
         h_rel_pod,
     ),
     (
         "today",
-        r"the\sday\s(?:before\syesterday|after\stomorrow|before(?!\s\w))|(?:the\s)?(?:next|following|"
+        r"the\sday\s(?:before\syesterday|after\stomorrow|before(?!\s\w)|after(?!\s\w))|(?:the\s)?(?:next|following|"
         r"previous)\sday|today|tomorrow|yesterday|tonight|tonite|otd(?![a-z])",
         h_today,
     ),
@@ -1054,7 +1070,7 @@ RULES: list[tuple[str, str, Handler]] = [
     ("noon", r"(?:12\s)?(?:noon|midday)(?:ish)?|midnight", h_noon),
     (
         "at_hour",
-        r"(?P<at>at|around|by)\s(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<mi>[0-5]\d))?(?![\d.,:%]|\s?[ap]\.?m)",
+        r"(?P<at>at|around|by)\s(?P<h>1[0-2]|0?[1-9])(?:\.(?P<mi>[0-5]\d))?(?![\d:%]|[.,]\d|\s?[ap](?:\.?\s?m)?(?![a-z]))",
         h_at_hour,
     ),
     (
@@ -1069,7 +1085,7 @@ RULES: list[tuple[str, str, Handler]] = [
         r"|(?<![\w.,]){NUM}{UNIT})",
         h_dur,
     ),
-    ("year_cue", r"(?P<cue>(?:fiscal\s|calendar\s)?year\s(?:of\s)?){YEAR}", h_year),
+    ("year_cue", r"(?P<cue>(?:fiscal\s|calendar\s|school\s)?year\s){YEAR}", h_year),
     (
         "wd",
         r"(?:(?P<rel>this|next|last|previous|coming|past|following)\s)?(?P<wd>" + _WDS + r")"
@@ -1252,9 +1268,14 @@ def find_atoms(low: str, text: str, ctx: Ctx, starts: list[int]) -> list[Atom]:
             atom = _first_accepted(compiled, i + 1, pos, n, low, text, ctx)
         if atom is None:
             continue
+        if low[atom.end - 1] == "." and not _AMPM_END.search(low, atom.start, atom.end):
+            atom = replace(atom, end=atom.end - 1)  # a sentence's full stop, not an abbreviation's
         atoms.append(atom)
         covered = atom.end
     return atoms
+
+
+_AMPM_END = re.compile(r"[ap]\.?\s?m\.$")
 
 
 def shifted(atom: Atom, start: int | None = None, end: int | None = None, **kw: object) -> Atom:
