@@ -177,6 +177,7 @@ class MonthWord:
     zodiac: bool
 
 
+@lru_cache(maxsize=4096)
 def _normalize(word: str) -> str:
     """Lookup key of a spelling: case, apostrophes, separators and Arabic letter forms folded.
 
@@ -315,7 +316,9 @@ class _Patterns:
     """Compiled once. ``left_*`` are ``regex`` patterns matched in reverse from a position, so
     reading what precedes a month word costs one anchored attempt, not a scan of the window."""
 
-    prescan: re.Pattern[str]
+    prescan_latin: re.Pattern[str]
+    prescan_latin_any_case: re.Pattern[str]
+    prescan_arabic: re.Pattern[str]
     solar_era: re.Pattern[str]
     lunar_era: re.Pattern[str]
     case_sensitive_eras: frozenset[str]
@@ -355,7 +358,11 @@ def _patterns() -> _Patterns:
     era = _era_regex(solar_eras + lunar_eras, strict)
     adjectives = data["calendar_adjectives"]["solar"] + data["calendar_adjectives"]["lunar"]
     every_word = _month_words_spellings() + solar_eras + lunar_eras + adjectives
-    prescan = re.compile(rf"\b(?:{_trie_regex(every_word)})(?!\w)", re.IGNORECASE)
+    latin = _trie_regex([w for w in every_word if w.isascii()])
+    arabic = _trie_regex([w for w in every_word if not w.isascii()])
+    # On lower-cased text, a literal trie behind a cheap letter test scans twice as fast as the
+    # same trie with IGNORECASE (measured on the Tehran Times corpus).
+    latin_start = rf"(?<![\w{_APOSTROPHES}])(?=[a-z])"
     ordinal_words = data["ordinal_words"]
     ordinal_alt = "|".join(
         w.replace("-", r"[\s\-]{1,2}") for w in sorted(ordinal_words, key=len, reverse=True)
@@ -378,7 +385,11 @@ def _patterns() -> _Patterns:
     era_tail = rf"(?:\s{{0,2}}(?P<open>\()?(?P<era>{era})(?P<close>\))?(?![^\W\d_]))?"
     year_word = r"\s{1,3}(?:calendar\s{1,3})?year\b"
     return _Patterns(
-        prescan=prescan,
+        prescan_latin=re.compile(rf"{latin_start}(?:{latin})(?!\w)"),
+        prescan_latin_any_case=re.compile(
+            rf"(?<![\w{_APOSTROPHES}])(?:{latin})(?!\w)", re.IGNORECASE
+        ),
+        prescan_arabic=re.compile(rf"(?<!\w)(?:{arabic})(?!\w)"),
         solar_era=re.compile(_era_regex(solar_eras, strict), re.IGNORECASE),
         lunar_era=re.compile(_era_regex(lunar_eras, strict), re.IGNORECASE),
         case_sensitive_eras=frozenset(strict),
@@ -403,7 +414,7 @@ def _patterns() -> _Patterns:
             rf"(?:\b(?P<the>the)\s{{1,3}})?(?:(?P<day>{d12})(?P<suf>st|nd|rd|th)?"
             rf"|(?P<word>\b(?:{ordinal_alt})))"
             rf"(?P<of>(?:\s{{1,3}}day)?\s{{1,3}}of(?:\s{{1,3}}the)?)?"
-            r"(?:\s{1,3}|\s{0,2}-\s{0,2})\Z"
+            r"(?:\s{1,3}|-)\Z"  # "15-Saratan", but not a list item "1- Muharram"
         ),
         left_month_of=_reverse(r"\bmonth\s{1,3}of\s{1,3}(?:the\s{1,3})?\Z"),
         left_weekday=_reverse(rf"\b(?P<wd>{weekdays})\s{{0,2}},?\s{{1,3}}\Z"),
@@ -689,6 +700,27 @@ def _era_mention(text: str, es: int, ee: int, ref: date | None) -> _Found | None
     return _Found(start, end, g.isoformat() if g else UNKNOWN, cal, modifier)
 
 
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+
+
+def _prescan(text: str) -> list[tuple[int, int]]:
+    """Spans of every calendar word (month, era, calendar adjective), in text order.
+
+    >>> _prescan("On 15 SARATAN, Tariq said ١ رمضان")
+    [(6, 13), (28, 33)]
+    """
+    p = _patterns()
+    lowered = text.lower()
+    if len(lowered) == len(text):  # lower() kept every offset (it does unless e.g. "İ" occurs)
+        spans = [m.span() for m in p.prescan_latin.finditer(lowered)]
+    else:
+        spans = [m.span() for m in p.prescan_latin_any_case.finditer(text)]
+    if _ARABIC_SCRIPT.search(text):
+        spans.extend(m.span() for m in p.prescan_arabic.finditer(text))
+        spans.sort()
+    return spans
+
+
 def _drop_overlaps(found: list[_Found]) -> list[_Found]:
     kept: list[_Found] = []
     for f in sorted(found, key=lambda f: (f.start, f.start - f.end)):
@@ -720,9 +752,8 @@ def find_calendar_dates(text: str, reference_date: date | None = None) -> list[D
         reference_date = reference_date.date()
     found: list[_Found] = []
     months = _month_words()
-    for m in _patterns().prescan.finditer(text):
-        start, end = m.span()
-        word = months.get(_normalize(m.group()))
+    for start, end in _prescan(text):
+        word = months.get(_normalize(text[start:end]))
         if word is not None:
             f = _month_mention(text, start, end, word, reference_date)
         else:
