@@ -25,7 +25,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
-from newsnorm.cleanup.words import cleanup_data
+from newsnorm.cleanup.words import cleanup_data, require_text
 from newsnorm.model import Edit
 
 __all__ = [
@@ -89,6 +89,7 @@ def parse_date(s: str) -> date | None:
     >>> parse_date("February 30, 2021") is None, parse_date("yesterday") is None
     (True, True)
     """
+    require_text(s, "parse_date")
     m = _DATE_RE.fullmatch(s.strip())
     return _date_of(m) if m else None
 
@@ -193,6 +194,7 @@ def parse_byline(line: str) -> dict[str, Any] | None:
     >>> parse_byline("The Taliban took 16 districts on July 6, 2021.") is None
     True
     """
+    require_text(line, "parse_byline")
     text = line.strip()
     if not text or len(text) > MAX_LINE:
         return None
@@ -201,6 +203,8 @@ def parse_byline(line: str) -> dict[str, Any] | None:
     out: dict[str, Any] = {}
     parts = 0
     m = cur.take(pats["section"])
+    if m and text.startswith(",", _skip_spaces(text, m.end())):
+        return None  # "Afghanistan, July 6, 2021" is a dateline, not a section and a date
     if m:
         out["section"] = m.group()
         parts += 1
@@ -339,6 +343,7 @@ def find_byline(text: str) -> Fix:
     >>> [(e.start, e.end) for e in fix.edits]
     [(27, 71)]
     """
+    require_text(text, "find_byline")
     if _DIGIT.search(text, 0, HEAD_CHARS) is None:
         return EMPTY
     found = _head_bylines(text)
@@ -361,6 +366,7 @@ def fix_byline(text: str) -> str:
     >>> fix_byline("He wrote on July 6, 2021 that 0 views were recorded.")
     'He wrote on July 6, 2021 that 0 views were recorded.'
     """
+    require_text(text, "fix_byline")
     return fixed_text(find_byline, text)
 
 
@@ -397,6 +403,7 @@ def is_boilerplate_line(line: str) -> bool:
     >>> is_boilerplate_line("Officials read more than 300 reports and shared them on Twitter.")
     False
     """
+    require_text(line, "is_boilerplate_line")
     s = line.strip()
     if not s or len(s) > MAX_LINE:
         return False
@@ -410,6 +417,7 @@ def find_boilerplate(text: str) -> Fix:
     >>> [(e.start, e.end) for e in fix.edits]
     [(11, 41)]
     """
+    require_text(text, "find_boilerplate")
     line_re, cue = _boilerplate_patterns()
     found: list[_Line] = []
     notes: list[str] = []
@@ -437,6 +445,7 @@ def fix_boilerplate(text: str) -> str:
     >>> fix_boilerplate("Share prices rose. Read more in our report.")
     'Share prices rose. Read more in our report.'
     """
+    require_text(text, "fix_boilerplate")
     return fixed_text(find_boilerplate, text)
 
 

@@ -18,7 +18,7 @@ import re
 from functools import cache
 
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
-from newsnorm.cleanup.words import cleanup_data
+from newsnorm.cleanup.words import cleanup_data, require_text
 from newsnorm.model import Flag
 
 __all__ = ["FIXERS", "find_fragments", "fix_fragments"]
@@ -54,7 +54,6 @@ def _prescans() -> tuple[re.Pattern[str], ...]:
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?][)\]]?[ \t]{1,3}|[\n\r][ \t]{0,3})$")
-_PREV_SENTENCE = re.compile(r"([^.!?\n]{0,400})([.!?])([\"”’)\]]?)[ \t]{1,3}$")
 _DIALOGUE_LINE = re.compile(r"[ \t]*[\"“‘«—–-]")
 
 
@@ -85,13 +84,22 @@ def _skip(text: str, m: re.Match[str]) -> bool:
     window = text[line_start:start]
     if _inside_quotes(window):
         return True
-    prev = _PREV_SENTENCE.search(window)
+    prev = _previous_sentence(window)
     if prev is None:
         return False
-    if prev.group(2) == "?":
+    if prev.endswith("?"):
         return True  # an answer
     aux = _aux_word(m.group("aux"))
-    return re.search(rf"\b{re.escape(aux)}(?:n't|n’t)?\b", prev.group(1), re.IGNORECASE) is not None
+    return re.search(rf"\b{re.escape(aux)}(?:n't|n’t)?\b", prev, re.IGNORECASE) is not None
+
+
+def _previous_sentence(window: str) -> str | None:
+    """The sentence that ends *window* (with its final mark), found backwards in linear time."""
+    end = len(window.rstrip(" \t").rstrip('"”’)]'))
+    if end == 0 or window[end - 1] not in ".!?":
+        return None
+    start = max(window.rfind(c, 0, end - 1) for c in ".!?\n") + 1
+    return window[start:end]
 
 
 def find_fragments(text: str) -> Fix:
@@ -103,6 +111,7 @@ def find_fragments(text: str) -> Fix:
     >>> find_fragments('Will they come? They will. He said: "We will."').flags
     ()
     """
+    require_text(text, "find_fragments")
     if "." not in text and "!" not in text:
         return EMPTY
     body = _fragment_re()
@@ -133,6 +142,7 @@ def fix_fragments(text: str) -> str:
     >>> fix_fragments("The troops left. They will.")
     'The troops left. They will.'
     """
+    require_text(text, "fix_fragments")
     return fixed_text(find_fragments, text)
 
 

@@ -26,7 +26,24 @@ __all__ = [
     "doubled_word_lexicon",
     "find_doubled_words",
     "fix_doubled_words",
+    "require_text",
 ]
+
+
+def require_text(value: object, func: str) -> None:
+    """``TypeError`` naming the fix unless *value* is a ``str`` (the check costs one isinstance).
+
+    The message (from :func:`newsnorm.pipeline.ensure_text`) says how to fix the call.
+
+    >>> require_text(None, "fix_doubled_words")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: fix_doubled_words() needs a str, got NoneType: pass the article text as a str (...)
+    """
+    if not isinstance(value, str):
+        from newsnorm.pipeline import ensure_text  # lazily: the pipeline imports the fixers
+
+        ensure_text(value, func)
 
 
 @cache
@@ -59,6 +76,12 @@ _COPY = re.compile(r"[ \t]+([A-Za-z]+)")
 # break (plus the very start); _DOUBLED then checks each candidate exactly.
 _AFTER_SPACE = re.compile(r" ([A-Za-z]{1,20}+)[ \t]++(?i:\1)(?![A-Za-z])")
 _AFTER_BREAK = re.compile(r"\n[ \t]*+([A-Za-z]{1,20}+)[ \t]++(?i:\1)(?![A-Za-z])")
+_AFTER_TAB = re.compile(r"\t([A-Za-z]{1,20}+)[ \t]++(?i:\1)(?![A-Za-z])")
+# Rarer leads, each scanned only when the text contains it.
+_AFTER_LEAD = {
+    lead: re.compile(re.escape(lead) + r"([A-Za-z]{1,20}+)[ \t]++(?i:\1)(?![A-Za-z])")
+    for lead in ('"', "“", "‘", "'", "(", "[", "«", "—", "–")
+}
 _AT_START = re.compile(r"[ \t]*+([A-Za-z]{1,20}+)[ \t]++(?i:\1)(?![A-Za-z])")
 _SENTENCE_END = re.compile(r"(?:^|[.!?][\"”’)]?[ \t]+|[\n\r][ \t]*)$")
 
@@ -80,12 +103,16 @@ def find_doubled_words(text: str) -> Fix:
     >>> find_doubled_words("He had had enough.").edits
     ()
     """
+    require_text(text, "find_doubled_words")
     if " " not in text and "\t" not in text:
         return EMPTY
     lexicon = doubled_word_lexicon()
     edits: list[Edit] = []
     starts = {m.start(1) for m in _AFTER_SPACE.finditer(text)}
     starts.update(m.start(1) for m in _AFTER_BREAK.finditer(text))
+    for lead, scan in (("\t", _AFTER_TAB), *_AFTER_LEAD.items()):
+        if lead in text:
+            starts.update(m.start(1) for m in scan.finditer(text))
     first = _AT_START.match(text)
     if first:
         starts.add(first.start(1))
@@ -126,6 +153,7 @@ def fix_doubled_words(text: str) -> str:
     >>> fix_doubled_words("He took Vitamin A a day. A a report came.")
     'He took Vitamin A a day. A report came.'
     """
+    require_text(text, "fix_doubled_words")
     return fixed_text(find_doubled_words, text)
 
 
