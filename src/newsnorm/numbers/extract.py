@@ -45,7 +45,7 @@ _DASH_CHAIN = re.compile(rf"[{DIGIT}]{{1,30}}(?:[-/][{DIGIT}]{{1,30}}){{2,}}(?![
 _PART = re.compile(rf"[{DIGIT}]{{1,30}}")
 _TIME = re.compile(rf"[{DIGIT}]{{1,2}}:[{DIGIT}]{{2}}(?::[{DIGIT}]{{2}})?(?![{DIGIT}])")
 _IDIOM_SLASH = re.compile(r"(?:9/11|24/7|7/7|3/11|50/50)(?![0-9/])")
-_ALNUM_RUN = re.compile(r"[\w\-]{1,200}")
+_ALNUM_RUN = re.compile(r"[\w\-]+")
 _CODE_BEFORE = re.compile(r"(?<![\w])[A-Z][A-Za-z]{0,9}-?\Z")
 _ARTICLE_BEFORE = re.compile(r"(?i)(?<![\w])an?[ \t\u00a0]{1,3}\Z")
 _SPACED_SIGN = re.compile(r"(?:^|\n)[ \t]{0,8}(?P<sign>[-\u2212])[ \t]{1,3}\Z")
@@ -319,7 +319,9 @@ def _range(text: str, f: _Found) -> _Found:
         m = _RANGE_WORD.match(text, f.end)
         if m is None:
             return f
-        if m.group("w").lower() == "and" and (between is None or between.group("w") != "between"):
+        if m.group("w").lower() == "and" and (
+            between is None or between.group("w").lower() != "between"
+        ):
             return f
     elif f.words:
         return f
@@ -466,7 +468,9 @@ def find_mentions(text: str) -> list[NumberMention]:
 def _mention(text: str, f: _Found) -> NumberMention:
     kind: NumberKind = f.kind  # type: ignore[assignment]
     qualifier: Qualifier | None = f.qualifier  # type: ignore[assignment]
-    return NumberMention(
+    # Every field is built here from checked values: constructing without validation is
+    # several times faster, which matters for number-dense text.
+    return NumberMention.model_construct(
         start=f.start,
         end=f.end,
         text=text[f.start : f.end],

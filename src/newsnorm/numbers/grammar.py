@@ -20,7 +20,7 @@ __all__ = ["Core", "Tok", "lex", "lex_digits", "parse_phrase", "to_number"]
 _D = f"[{DIGIT}]"
 _PD = "[\u0660-\u0669\u06f0-\u06f9]"
 _GSP = "[ \u00a0\u2009\u202f\u2007]"
-_MAX_TOKENS = 40
+_MAX_TOKENS = 32
 
 _INDIAN = re.compile(rf"{_D}{{1,2}}(?:,{_D}{{2}}){{1,5}},{_D}{{3}}(?:\.{_D}{{1,20}})?(?![{DIGIT}])")
 _WESTERN = re.compile(
@@ -34,7 +34,13 @@ _COMMA_DECIMAL = re.compile(rf"{_D}{{1,3}},{_D}{{2}}(?![{DIGIT},])")
 _PERSIAN_SLASH = re.compile(rf"{_PD}{{1,30}}/{_PD}{{1,30}}(?![{DIGIT}/])")
 _PLAIN = re.compile(rf"{_D}{{1,30}}(?:[.\u066b]{_D}{{1,30}})?(?![{DIGIT}])")
 _LEADING_DECIMAL = re.compile(rf"\.{_D}{{1,30}}(?![{DIGIT}])")
-_LONG_RUN = re.compile(rf"{_D}{{31}}[{DIGIT}]*")
+_RUN = re.compile(rf"[{DIGIT}]+")
+_DIGIT_SET = frozenset(
+    "0123456789" + "".join(chr(c) for c in (*range(0x660, 0x66A), *range(0x6F0, 0x6FA)))
+)
+_LITERAL_GLUE = frozenset(",.\u066b\u066c/ \u00a0\u2009\u202f\u2007")
+# What may follow a digit literal and change it: ordinal suffix, fraction, exponent, multiplier.
+_SUFFIX_START = frozenset("sSnNrRtT/eE^kKmMbB \t" + "".join(VULGAR))
 _EXPONENT = re.compile(r"[eE](?P<sign>[+-]?)(?P<exp>[0-9]{1,3})(?![\w])")
 _POWER = re.compile(r"\^(?P<sign>[+-]{0,2})(?P<exp>[0-9]{1,3})(?![\w.])")
 _SLASH_FRACTION = re.compile(rf"/(?P<den>{_D}{{1,9}})(?![{DIGIT}/])")
@@ -121,8 +127,17 @@ def _digit_literal(text: str, pos: int) -> tuple[Fraction, int, bool] | None:
     if text[pos] == ".":
         m = _LEADING_DECIMAL.match(text, pos)
         return (to_number("0" + m.group()), m.end(), False) if m else None
-    if _LONG_RUN.match(text, pos):
+    m = _RUN.match(text, pos)
+    if m is None:
         return None
+    end = m.end()
+    if end - pos > 30:
+        return None
+    nxt = text[end : end + 2]
+    if not nxt or nxt[0] not in _LITERAL_GLUE or not (len(nxt) == 2 and nxt[1] in _DIGIT_SET):
+        # The common case, a bare integer: one regex instead of eight.
+        lit = m.group()
+        return Fraction(int(lit) if lit.isascii() else int(lit.translate(_TRANS))), end, True
     m = _INDIAN.match(text, pos)
     if m:
         return to_number(m.group()), m.end(), "." not in m.group()
@@ -164,8 +179,12 @@ def lex_digits(text: str, pos: int, money: bool = False) -> Tok | None:
         return None
     value, end, is_int = lit
     tok = Tok("num", value, pos, end, is_int=is_int)
-    if end >= len(text):
+    if end >= len(text) or text[end] not in _SUFFIX_START:
         return tok
+    if text[end] in " \t":
+        after = text[end : end + 4].lstrip(" \t")
+        if not after or after[0] not in "0123456789kKmbt":
+            return tok
     glued, spaced, table = _multipliers()
     if is_int:
         m = _ORDINAL_SUFFIX.match(text, end)
@@ -223,29 +242,56 @@ def lex(text: str, pos: int, money: bool = False) -> list[Tok]:
     toks: list[Tok] = []
     table = word_table()
     n = len(text)
+    pair = decimals = hundred = stop = False
+    last_scale: Fraction | None = None
     while pos < n and len(toks) < _MAX_TOKENS:
         ch = text[pos]
+        tok: Tok | None = None
         if ch.isdigit() or (ch == "." and not toks):
             tok = lex_digits(text, pos, money and not toks)
-            if tok is None:
-                break
         else:
             m = _WORD.match(text, pos)
-            if m is None:
+            info = table.get(m.group().lower()) if m else None
+            if m is not None and info is not None:
+                tok = Tok(info.kind, info.value, pos, m.end(), m.group().lower(), info.plural)
+        if pair and (tok is None or tok.kind not in ("hundred", "ord")):
+            toks.pop()
+            pair = False
+            break
+        if tok is None:
+            break
+        pair = False
+        if tok.kind == "hundred":
+            # A second ``hundred`` before any scale, or a scale not smaller than the one before,
+            # can only start a new number: keep it (the grammar reads it as a boundary), stop.
+            stop = hundred
+            hundred = True
+        elif tok.kind == "scale":
+            stop = last_scale is not None and tok.value >= last_scale and toks[-1].kind != "scale"
+            last_scale, hundred = tok.value, False
+        if toks and toks[-1].kind == tok.kind and tok.kind != "scale" and not decimals:
+            # Two units or two tens in a row only start a fraction (``one one hundred fifth``,
+            # ``twenty twenty fifths``); stopping here keeps ``one one one …`` linear.
+            if tok.kind not in _PAIRABLE:
                 break
-            w = m.group().lower()
-            info = table.get(w)
-            if info is None:
-                break
-            tok = Tok(info.kind, info.value, pos, m.end(), w, info.plural)
+            pair = True
         toks.append(tok)
-        if tok.closed:
+        decimals = decimals or tok.kind == "point"
+        if tok.closed or stop:
             break
         sep = _SEP.match(text, tok.end)
+        if sep is None and tok.kind == "scale":
+            sep = _COMMA_SEP.match(text, tok.end)
         if sep is None:
             break
         pos = sep.end()
+    if pair:
+        toks.pop()
     return toks
+
+
+_PAIRABLE = frozenset({"unit", "teen", "tens"})
+_COMMA_SEP = re.compile(r",[ \t\u00a0]{1,2}(?=[A-Za-z])")
 
 
 _NUMBERISH = frozenset({"unit", "teen", "tens", "num"})
