@@ -53,18 +53,52 @@ _LETTER_AHEAD = regex.compile(r"[\p{L}\r\n]")
 _LETTER_BEHIND = regex.compile(r"(?r)[\p{L}\r\n]")
 
 
-def _nearest_letter(text: str, pos: int, step: int, limit: int = 200) -> str:
-    """Script of the nearest letter from ``pos`` (inclusive) in direction ``step``, on the same
-    line and within ``limit`` characters; ``""`` if there is none.
 
-    >>> _nearest_letter("ab, 12 ب", 2, 1), _nearest_letter("ab, 12 ب", 2, -1)
-    ('arabic', 'latin')
+class _Neighbours:
+    """The script of the nearest letter left and right of a position, on the same line and
+    within ``limit`` characters, for positions asked in increasing order.
+
+    Each answer reuses the last one (no letter lies between two asked positions that the last
+    search has not seen), so a text full of marks costs one pass, not ``limit`` per mark.
+
+    >>> n = _Neighbours("ab, 12 ب")
+    >>> n.left(2), n.right(2)
+    ('latin', 'arabic')
     """
-    if step > 0:
-        m = _LETTER_AHEAD.search(text, pos, pos + limit)
-    else:
-        m = _LETTER_BEHIND.search(text, max(0, pos + 1 - limit), max(0, pos + 1))
-    return _letter_script(m.group()) if m is not None else ""
+
+    __slots__ = ("_left", "_limit", "_right", "_text")
+
+    def __init__(self, text: str, limit: int = 200) -> None:
+        self._text = text
+        self._limit = limit
+        self._left = (0, -1)  # (asked position, index of the nearest hit before it or -1)
+        self._right = (0, -1)  # (searched up to, index of the first hit there or -1)
+
+    def _script(self, at: int) -> str:
+        return "" if at < 0 else _letter_script(self._text[at])
+
+    def left(self, pos: int) -> str:
+        """Nearest letter in ``text[pos - limit : pos]`` (a line break stops the search)."""
+        asked, hit = self._left
+        lo = max(0, pos - self._limit)
+        m = _LETTER_BEHIND.search(self._text, max(lo, asked), max(lo, pos))
+        if m is not None:
+            hit = m.start()
+        elif hit < lo:
+            hit = -1
+        self._left = (pos, hit)
+        return self._script(hit)
+
+    def right(self, pos: int) -> str:
+        """Nearest letter in ``text[pos : pos + limit]`` (a line break stops the search)."""
+        searched, hit = self._right
+        end = min(len(self._text), pos + self._limit)
+        if hit >= pos:  # nothing between pos and the last hit
+            return self._script(hit) if hit < end else ""
+        m = _LETTER_AHEAD.search(self._text, max(pos, searched), end)
+        hit = m.start() if m is not None else -1
+        self._right = (hit + 1 if hit >= 0 else end, hit)
+        return self._script(hit)
 
 
 # --------------------------------------------------------------------------------------------
@@ -208,11 +242,11 @@ def find_source_punctuation(text: str) -> Fix:
     if not other or _SOURCE_PUNCT_CHARS.isdisjoint(other):
         return EMPTY
     found: list[tuple[int, int, str]] = []
+    near = _Neighbours(text)
     for m in _SOURCE_MARK.finditer(text):
         mark_at = m.end() - 1
         mark = text[mark_at]
-        left = _nearest_letter(text, m.start() - 1, -1)
-        right = _nearest_letter(text, m.end(), 1)
+        left, right = near.left(m.start()), near.right(m.end())
         if not _english_side(left, right):
             continue
         new = _MARKS[mark]
@@ -221,10 +255,10 @@ def find_source_punctuation(text: str) -> Fix:
             new += " "
         found.append((start, m.end(), new))
     paired: set[int] = set()
+    near = _Neighbours(text)
     for m in _QUOTED.finditer(text):
         paired.update((m.start(), m.end() - 1))
-        left = _nearest_letter(text, m.start() - 1, -1)
-        right = _nearest_letter(text, m.end(), 1)
+        left, right = near.left(m.start()), near.right(m.end())
         inner = m.group(1)
         if "latin" in (left, right) or (
             not left and not right and "latin" in {_letter_script(c) for c in inner}
@@ -234,11 +268,11 @@ def find_source_punctuation(text: str) -> Fix:
             trail = len(inner) - len(inner.rstrip(" \t")) if inner.strip(" \t") else 0
             found.append((m.start(), m.start(1) + lead, '"'))
             found.append((m.end(1) - trail, m.end(), '"'))
+    near = _Neighbours(text)
     for m in _LONE_QUOTE.finditer(text):
         if m.start() in paired:
             continue
-        left = _nearest_letter(text, m.start() - 1, -1)
-        right = _nearest_letter(text, m.end(), 1)
+        left, right = near.left(m.start()), near.right(m.end())
         if _english_side(left, right):
             found.append((m.start(), m.end(), '"'))
     if not found:

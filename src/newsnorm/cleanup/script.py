@@ -121,6 +121,8 @@ def find_source_script(text: str) -> Fix:
     flags: list[Flag] = []
     for m in _SOURCE_RUN.finditer(text):
         start, end = m.span()
+        if end - start < 2:
+            continue  # one letter: a symbol such as the β of β-blockers
         fragment = m.group()
         if len(_letters(fragment)) < 2:
             continue

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import regex
+
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
 from newsnorm.model import Edit
 
@@ -463,25 +465,34 @@ def fix_unicode_form(text: str) -> str:
 # LRM, RLM, ALM, bidi embeddings/overrides and isolates, zero-width space, word joiner,
 # invisible operators, soft hyphen: no meaning in plain English text.
 _ALWAYS_INVISIBLE = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\u00ad"
-_INVISIBLE = re.compile(f"[{_ALWAYS_INVISIBLE}\u200c\u200d]+")
 _INVISIBLE_CHARS = frozenset(
     "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
     "\u200b\u2060\u2061\u2062\u2063\u2064\u00ad\u200c\u200d"
 )
+# A letter or mark of a script other than Latin: where ZWNJ and ZWJ are orthography.
+_SCRIPT_LETTER = regex.compile(r"(?V1)[\p{L}\p{M}--\p{Latin}]")
+# ZWJ inside an emoji sequence (after a variation selector or skin tone too).
+_EMOJI_ZWJ = regex.compile(
+    r"(?V1)(?<=\p{Extended_Pictographic}[\ufe0f\U0001f3fb-\U0001f3ff]{0,2})\u200d"
+    r"(?=\p{Extended_Pictographic})"
+)
+# Runs of invisible characters; joiners that are orthography are skipped in C, so a Persian
+# text full of ZWNJ costs one regex pass.
+_INVISIBLE = regex.compile(
+    r"(?V1)(?<=[\p{L}\p{M}--\p{Latin}])[\u200c\u200d]++(?=[\p{L}\p{M}--\p{Latin}])(*SKIP)(*FAIL)"
+    r"|(?<=\p{Extended_Pictographic}[\ufe0f\U0001f3fb-\U0001f3ff]{0,2})\u200d"
+    r"(?=\p{Extended_Pictographic})(*SKIP)(*FAIL)"
+    f"|[{_ALWAYS_INVISIBLE}\u200c\u200d]++"
+)
 
 
 def _is_script_letter(ch: str) -> bool:
-    """A letter or mark of a script other than Latin (where ZWNJ/ZWJ are orthography)."""
-    if not ch or ch.isascii():
-        return False
-    cat = unicodedata.category(ch)
-    if cat[0] not in "LM":
-        return False
-    return not unicodedata.name(ch, "LATIN").startswith("LATIN")
+    """A letter or mark of a script other than Latin.
 
-
-def _is_pictograph(ch: str) -> bool:
-    return bool(ch) and (unicodedata.category(ch) == "So" or "\U0001f000" <= ch <= "\U0001faff")
+    >>> _is_script_letter("ب"), _is_script_letter("e"), _is_script_letter("")
+    (True, False, False)
+    """
+    return bool(ch) and not ch.isascii() and _SCRIPT_LETTER.match(ch) is not None
 
 
 def _joiner_kept(text: str, start: int, end: int) -> str:
@@ -495,8 +506,8 @@ def _joiner_kept(text: str, start: int, end: int) -> str:
     after = text[end] if end < len(text) else ""
     if _is_script_letter(before) and _is_script_letter(after):
         return kept
-    if _is_pictograph(before) and _is_pictograph(after):
-        return kept.replace("\u200c", "")
+    if run == "\u200d" and _EMOJI_ZWJ.match(text, start) is not None:
+        return run
     return ""
 
 
