@@ -155,6 +155,23 @@ def _reservoir(
             bucket[j] = item
 
 
+def fixer_speed(docs: list[str]) -> dict[str, float]:
+    """MB/s of each fixer's ``find`` run alone on *docs* (raw text), best of two runs."""
+    from newsnorm.cleanup.registry import FIXERS
+
+    mb = sum(len(d) for d in docs) / 1e6
+    out: dict[str, float] = {}
+    for fixer in FIXERS:
+        best = float("inf")
+        for _ in range(2):
+            t0 = time.perf_counter()
+            for d in docs:
+                fixer.find(d)
+            best = min(best, time.perf_counter() - t0)
+        out[fixer.name] = round(mb / best, 1) if best > 0 else float("inf")
+    return out
+
+
 def run(quick: bool = False, corpus: list[str] | None = None) -> dict[str, object]:
     """Counts per fixer kind for MT output and human references (or for *corpus*, as "given")."""
     if corpus is not None:
@@ -167,6 +184,7 @@ def run(quick: bool = False, corpus: list[str] | None = None) -> dict[str, objec
         "mt": analyse(docs["mt"]),
         "ref": analyse(docs["ref"]),
         "news": analyse(docs["news"]),
+        "fixer_mb_per_s_on_news": fixer_speed([d for _, d in docs["news"]]),
     }
 
 
@@ -202,6 +220,11 @@ def main(argv: list[str]) -> None:
         print("skipped:", result["skipped"])
         return
     print(_table(result))
+    speed = result.get("fixer_mb_per_s_on_news")
+    if isinstance(speed, dict):
+        print("\nMB/s of each fixer alone on the news column (measured under load):")
+        for name, mbs in speed.items():
+            print(f"  {name:22} {mbs:8.1f}")
     for side in ("mt", "ref", "news"):
         r = result[side]
         assert isinstance(r, dict)
