@@ -121,6 +121,7 @@ def _calendar_year_of(cal: CalendarName, d: date) -> int | None:
         return None
 
 
+@lru_cache(maxsize=8192)
 def resolve_year(
     cal: CalendarName, month: int, day: int, reference: date, lookahead: int = LOOKAHEAD_DAYS
 ) -> date | None:
@@ -146,6 +147,7 @@ def resolve_year(
     return best
 
 
+@lru_cache(maxsize=1024)
 def _in_gregorian_year(cal: CalendarName, month: int, day: int, gyear: int) -> date | None:
     """``Ramadan 2021``, ``15 Saratan 2021``: the occurrence that falls in Gregorian *gyear*."""
     base = _calendar_year_of(cal, date(gyear, 1, 1)) if cal == "solar_hijri" else None
@@ -610,8 +612,9 @@ def _timex(cal: CalendarName, year: int | None, month: int, day: int, ref: date 
 
 
 def _left_extras(text: str, start: int, has_day: bool) -> tuple[int, Modifier | None]:
-    """Widen *start* over a weekday or ``early``/``mid``/``the end of``; read ``since``/``until``
-    (prepositions stay outside the span)."""
+    """Widen *start* over a weekday, ``early``/``mid``/``the end of`` and ``since``/``until``/
+    ``before``/``around`` (kept in the span as ``extract_dates`` does for Gregorian dates; the
+    preposition's modifier wins: ``since early Saratan`` is ``since``)."""
     p = _patterns()
     modifier: Modifier | None = None
     if has_day:
@@ -623,10 +626,10 @@ def _left_extras(text: str, start: int, has_day: bool) -> tuple[int, Modifier | 
         if pe:
             modifier = p.modifiers[" ".join(pe.group("period").split()).casefold()]
             start = pe.start()
-    if modifier is None:
-        pr = _left(p.left_prep, text, start)
-        if pr:
-            modifier = p.modifiers[" ".join(pr.group("prep").split()).casefold()]
+    pr = _left(p.left_prep, text, start)
+    if pr:
+        modifier = p.modifiers[" ".join(pr.group("prep").split()).casefold()]
+        start = pr.start()
     return start, modifier
 
 
