@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from pathlib import Path
@@ -81,7 +82,7 @@ def test_mentions_are_sorted_and_disjoint() -> None:
     text = "Between 2 and 3 million people, at least 40% of them, fled 300-400 km in six days."
     got = extract_numbers(text)
     assert [n.kind for n in got] == ["range", "percent", "range", "cardinal"]
-    for a, b in zip(got, got[1:], strict=False):
+    for a, b in itertools.pairwise(got):
         assert a.end <= b.start
 
 

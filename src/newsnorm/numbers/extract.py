@@ -230,7 +230,7 @@ def _read(
             found = _read(text, m.start(), allow_article=False)
             if found is not None and found[0].end > p:
                 return found
-    cur = None if words else _currency_before(text, p)
+    cur = _currency_before(text, p)
     if ch in VULGAR:
         f = _Found(p, p + 1, VULGAR[ch], "fraction")
         _attach_after(text, f, False)
