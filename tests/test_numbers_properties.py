@@ -176,10 +176,7 @@ def test_qualified_with_units_round_trip(
 ) -> None:
     shown, value = rendered
     unit_text, kind, unit = suffix
-    if unit_text == "$":
-        body = "$" + shown
-    else:
-        body = shown + unit_text
+    body = "$" + shown if unit_text == "$" else shown + unit_text
     prefix = f"Officials reported {qualifier} "
     text = prefix + body + " on Monday."
     n = only_mention(text)
@@ -202,19 +199,13 @@ def test_ranges_round_trip(a: int, width: int, template: str) -> None:
 
 
 NUMBER_WORDS = set(word_table()) | {"tens", "dozens", "hundreds", "thousands", "millions"}
-PROSE_WORDS = [
-    w
-    for w in (
-        "the officials said that security forces had taken control of districts bordering "
-        "the river while talks continued in the capital someone often noted money and "
-        "attention tone bone alone once phone network content tension "
-        "often seventies tenure attentive fiver nonetheless onerous everyone anyone stones "
-        "Tajik Afghan Kabul border guards refugees ministry reported Tuesday government "
-        "province convoy aid workers were wounded killed fled villages market prices rose "
-        "sharply according to sources COVID G Su F B Resolution Article km percent dollars"
-    ).split()
-    if w.lower() not in NUMBER_WORDS
-]
+_PROSE = """the officials said that security forces had taken control of districts bordering
+the river while talks continued in the capital someone often noted money and attention tone bone
+alone once phone network content tension often seventies tenure attentive fiver nonetheless
+onerous everyone anyone stones Tajik Afghan Kabul border guards refugees ministry reported Tuesday
+government province convoy aid workers were wounded killed fled villages market prices rose
+sharply according to sources COVID G Su F B Resolution Article km percent dollars"""
+PROSE_WORDS = [w for w in _PROSE.split() if w.lower() not in NUMBER_WORDS]
 
 
 @given(
