@@ -170,6 +170,30 @@ def news_throughput(max_bytes: int, corpus: list[str] | None = None) -> dict[str
     }
 
 
+PATHOLOGICAL = {
+    "digit run": "1",
+    "comma list": "1,",
+    "number words": "one ",
+    "hundreds": "one hundred ",
+    "no anchors": "x",
+}
+
+
+def scaling(sizes: tuple[int, ...]) -> dict[str, object]:
+    """Seconds per input size for pathological inputs: linear time means the ratio of seconds
+    follows the ratio of sizes."""
+    out: dict[str, object] = {}
+    for name, unit in PATHOLOGICAL.items():
+        row: dict[str, float] = {}
+        for size in sizes:
+            text = unit * (size // len(unit))
+            t0 = time.perf_counter()
+            extract_numbers(text)
+            row[str(size)] = round(time.perf_counter() - t0, 3)
+        out[name] = row
+    return out
+
+
 def run(quick: bool = False, corpus: list[str] | None = None) -> dict[str, object]:
     """All figures as plain JSON-able values (``quick`` finishes well under 30 s)."""
     if not SPEC.exists():
@@ -191,6 +215,9 @@ def run(quick: bool = False, corpus: list[str] | None = None) -> dict[str, objec
         result[f"{name}_all"] = score(cases, extractor)
         result[f"{name}_rt_default"] = score(supported, extractor)
     result["news"] = news_throughput(1_000_000 if quick else 5_000_000, corpus)
+    result["scaling_seconds"] = scaling(
+        (10_000, 20_000, 40_000) if quick else (25_000, 50_000, 100_000, 200_000)
+    )
     return result
 
 
@@ -211,6 +238,11 @@ def _report(result: dict[str, object], verbose: bool) -> None:
                 f"fn {value['fn']})"
             )
     print("  news throughput:", result["news"])
+    print("  seconds by input size (pathological inputs, linear = doubling):")
+    scaling_rows = result["scaling_seconds"]
+    assert isinstance(scaling_rows, dict)
+    for name, row in scaling_rows.items():
+        print(f"    {name:14s} {row}")
     if verbose:
         misses = result["newsnorm_all"]
         assert isinstance(misses, dict)

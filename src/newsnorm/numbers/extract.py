@@ -60,7 +60,8 @@ _RANGE_WORD = re.compile(r"(?i)[ \t]{1,2}(?P<w>to|and)[ \t]{1,2}")
 _BETWEEN = re.compile(r"(?i)(?<![\w])(?P<w>between|from)[ \t]{1,3}\Z")
 _VAGUE = re.compile(
     r"(?i)(?P<a>dozens|tens|hundreds|thousands|millions|billions|trillions)"
-    r"(?:[ \t]{1,3}of[ \t]{1,3}(?P<b>thousands|millions|billions))?(?=[ \t]{1,3}of(?![\w]))"
+    r"(?:[ \t]{1,3}of[ \t]{1,3}(?P<b>thousands|millions|billions)(?![\w])"
+    r"|(?=[ \t]{1,3}of(?![\w])))"
 )
 _LOOKBACK = 40
 
@@ -195,7 +196,10 @@ def _core_at(text: str, p: int, money: bool) -> tuple[Core, list[Tok], int] | No
 
 
 def _guard_ok(text: str, end: int) -> bool:
-    """``a third`` is a fraction only before ``of`` or punctuation (``a third term`` is not)."""
+    """``a third`` is a fraction only before ``of`` or punctuation (``a third term``, ``a
+    fifth-generation farmer`` are ordinals)."""
+    if text[end : end + 1] in ("-", "\u2010", "\u2011") and text[end + 1 : end + 2].isalpha():
+        return False
     m = _WORD_AFTER.match(text, end)
     if m is None:
         return True
@@ -340,6 +344,10 @@ def _range(text: str, f: _Found) -> _Found:
     g = got[0]
     if g.kind in ("ordinal", "fraction") or (g.start != p2 and cur is None):
         return f
+    if f.kind in ("percent", "measure") and g.kind != f.kind:
+        return f  # "rose 24 percent to 2.1 million" is a change, not a range
+    if not f.words and _caps_code_before(text, f.start):
+        return f  # "ATR 72-600", "SPD-22": a model name
     lower = f.value
     if f.scale == 1 and g.scale != 1 and lower < g.value / g.scale:
         lower *= g.scale
@@ -352,6 +360,12 @@ def _range(text: str, f: _Found) -> _Found:
     start = between.start() if between is not None else f.start
     r = _Found(start, g.end, lower, "range", unit=unit_g or unit_f, upper=g.value)
     return r
+
+
+def _caps_code_before(text: str, start: int) -> bool:
+    """Whether an all-capitals word (not a currency code) stands right before *start*."""
+    w = _prev_word(text, start)
+    return len(w) >= 2 and w.isupper() and w not in currency_tables()[2]
 
 
 def _currency_before_next(text: str, q: int) -> int | None:
