@@ -217,6 +217,23 @@ def test_solar_year_inferred_from_reference(
     assert mention.timex == g.isoformat()
 
 
+@given(
+    g=st.dates(date(1921, 3, 21), date(2041, 3, 20)),  # Solar Hijri 1300-1419
+    order=st.sampled_from(["ymd", "dmy"]),
+    sep=st.sampled_from(["/", "-", "."]),
+    pad=st.booleans(),
+    persian=st.booleans(),
+)
+def test_numeric_solar_round_trip(g: date, order: str, sep: str, pad: bool, persian: bool) -> None:
+    jy, jm, jd = g2j(g)
+    m, d = (f"{jm:02d}", f"{jd:02d}") if pad else (str(jm), str(jd))
+    text = sep.join([str(jy), m, d] if order == "ymd" else [d, m, str(jy)])
+    if persian:
+        text = text.translate(PERSIAN_DIGITS)
+    mention = only(f"The letter dated {text} was read.")
+    assert (mention.text, mention.timex, mention.calendar) == (text, g.isoformat(), "solar_hijri")
+
+
 def test_year_unknown_without_reference() -> None:
     assert only("It started on 15 Saratan.").timex == "XXXX-XX-XX"
     assert only("It started on the 2nd of Gemini.").timex == "XXXX-XX-XX"
@@ -312,6 +329,14 @@ def _hijri_year_of(g: date) -> int:
     return year
 
 
+def test_numeric_date_with_lunar_era() -> None:
+    """An era decides the calendar of a numeric date whose year alone would say Solar Hijri."""
+    mention = only("The order of 1400/04/15 AH was old.")
+    assert (mention.text, mention.calendar) == ("1400/04/15 AH", "lunar_hijri")
+    got = date.fromisoformat(mention.timex)
+    assert abs((got - tabular_hijri(1400, 4, 15)).days) <= 2
+
+
 def test_lunar_outside_umm_al_qura_keeps_xs() -> None:
     assert only("It was built in 1300 AH.").timex == "XXXX-XX-XX"
     assert only("On 1 Muharram 1320 AH the city fell.").timex == "XXXX-XX-XX"
@@ -351,6 +376,19 @@ POSITIVE = [
     ("People fasted during Ramadan this year.", "Ramadan", "2021-04-13", None),
     ("Ashura falls in Muharram.", "Muharram", "2021-08-09", None),
     ("Rainfall in the month of Saratan was low.", "month of Saratan", "2021-06-22", None),
+    (
+        "Imports fell in the third Iranian calendar month of Khordad.",
+        "third Iranian calendar month of Khordad",
+        "2021-05-22",
+        None,
+    ),
+    (
+        "Units reopen by the end of the Iranian month of Dey.",
+        "by the end of the Iranian month of Dey",
+        "2020-12-21",
+        "before",
+    ),
+    ("Prices rose during the holy month of Ramadan.", "holy month of Ramadan", "2021-04-13", None),
     ("The budget for 1400 SH was approved.", "1400 SH", "2021-03-21", None),
     ("In the solar year 1399 exports fell.", "solar year 1399", "2020-03-20", None),
     ("The census of 1395 Hijri Shamsi counted them.", "1395 Hijri Shamsi", "2016-03-20", None),
@@ -365,6 +403,8 @@ POSITIVE = [
     ("The rally on 22 Bahman 1399 was large.", "22 Bahman 1399", "2021-02-10", None),
     ("It was announced on the twentieth of Hoot.", "the twentieth of Hoot", "2021-03-10", None),
     ("In the Islamic year 1443 pilgrims returned.", "Islamic year 1443", "2021-08-09", None),
+    ("The order of 1442/09/01 was posted.", "1442/09/01", "2021-04-13", None),
+    ("Issued on Tuesday, 1400/4/15.", "Tuesday, 1400/4/15", "2021-07-06", None),
 ]
 
 
@@ -406,7 +446,11 @@ NEGATIVE = [
     "He met Mizan 3 times.",
     "The Taurus 3 engine was tested.",
     "Lung cancer screening of 1400 smokers began.",
+    "Google showed Gemini 2024.",
+    "The Leo 2021 tour was cancelled.",
     "Imam Ali Rahman spoke on Tuesday July 6th, 2021.",
+    "Install version 1400.4.15.2 or 10.1.1400.5 now.",
+    "The ratio 1400/13/01 is not a date, nor is 2021/07/06 a Hijri one.",
 ]
 
 

@@ -321,6 +321,8 @@ class _Patterns:
     prescan_latin: re.Pattern[str]
     prescan_latin_any_case: re.Pattern[str]
     prescan_arabic: re.Pattern[str]
+    numeric: re.Pattern[str]
+    era_after: re.Pattern[str]
     solar_era: re.Pattern[str]
     lunar_era: re.Pattern[str]
     case_sensitive_eras: frozenset[str]
@@ -362,14 +364,12 @@ def _patterns() -> _Patterns:
     every_word = _month_words_spellings() + solar_eras + lunar_eras + adjectives
     latin = _trie_regex([w for w in every_word if w.isascii()])
     arabic = _trie_regex([w for w in every_word if not w.isascii()])
-    # On lower-cased text, a literal trie behind a cheap letter test scans twice as fast as the
-    # same trie with IGNORECASE (measured on the Tehran Times corpus).
-    latin_start = rf"(?<![\w{_APOSTROPHES}])(?=[a-z])"
     ordinal_words = data["ordinal_words"]
     ordinal_alt = "|".join(
         w.replace("-", r"[\s\-]{1,2}") for w in sorted(ordinal_words, key=len, reverse=True)
     )
     weekdays = "|".join(data["weekdays"])
+    month_adjectives = "|".join(data["month_adjectives"])
     mods: dict[str, Modifier] = {}
     for mod, phrases in data["modifiers"].items():
         for phrase in phrases:
@@ -386,11 +386,24 @@ def _patterns() -> _Patterns:
     year4 = rf"(?P<year>{_DIGIT}{{4}}){_NOT_DIGIT_AFTER}(?![.,]{_DIGIT})"
     era_tail = rf"(?:\s{{0,2}}(?P<open>\()?(?P<era>{era})(?P<close>\))?(?![^\W\d_]))?"
     year_word = r"\s{1,3}(?:calendar\s{1,3})?year\b"
+    # 1400/04/15, 15.4.1400, ۱۴۰۰/۴/۱۵: Solar or lunar Hijri by the year (13xx, 14xx).
+    hijri_year = rf"[1\u06f1\u0661][34\u06f3\u06f4\u0663\u0664]{_DIGIT}{{2}}"
+    numeric = (
+        rf"(?<![./\-])(?:(?P<y1>{hijri_year})(?P<s1>[/.\-])(?P<m1>{_DIGIT}{{1,2}})(?P=s1)"
+        rf"(?P<d1>{_DIGIT}{{1,2}})|(?P<d2>{_DIGIT}{{1,2}})(?P<s2>[/.\-])(?P<m2>{_DIGIT}{{1,2}})"
+        rf"(?P=s2)(?P<y2>{hijri_year}))(?![./\-]?\w)"
+    )
     return _Patterns(
-        prescan_latin=re.compile(rf"{latin_start}(?:{latin})(?!\w)"),
-        prescan_latin_any_case=re.compile(
-            rf"(?<![\w{_APOSTROPHES}])(?:{latin})(?!\w)", re.IGNORECASE
+        # On lower-cased text, a literal trie behind a cheap letter test scans twice as fast as
+        # the same trie with IGNORECASE (measured on the Tehran Times corpus).
+        prescan_latin=re.compile(
+            rf"(?<![\w{_APOSTROPHES}])(?:(?=[a-z])(?:{latin})(?!\w)|(?P<num>{numeric}))"
         ),
+        prescan_latin_any_case=re.compile(
+            rf"(?<![\w{_APOSTROPHES}])(?:(?:{latin})(?!\w)|(?P<num>{numeric}))", re.IGNORECASE
+        ),
+        numeric=re.compile(numeric),
+        era_after=re.compile(era_tail, re.IGNORECASE),
         prescan_arabic=re.compile(rf"(?<!\w)(?:{arabic})(?!\w)"),
         solar_era=re.compile(_era_regex(solar_eras, strict), re.IGNORECASE),
         lunar_era=re.compile(_era_regex(lunar_eras, strict), re.IGNORECASE),
@@ -418,7 +431,9 @@ def _patterns() -> _Patterns:
             rf"(?P<of>(?:\s{{1,3}}day)?\s{{1,3}}of(?:\s{{1,3}}the)?)?"
             r"(?:\s{1,3}|-)\Z"  # "15-Saratan", but not a list item "1- Muharram"
         ),
-        left_month_of=_reverse(r"\bmonth\s{1,3}of\s{1,3}(?:the\s{1,3})?\Z"),
+        left_month_of=_reverse(
+            rf"(?:\b(?:{month_adjectives})\s{{1,3}}){{0,3}}\bmonth\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}})?\Z"
+        ),
         left_weekday=_reverse(rf"\b(?P<wd>{weekdays})\s{{0,2}},?\s{{1,3}}\Z"),
         left_period=_reverse(
             rf"\b(?P<period>{phrase_alt(period_words)})(?:\s{{1,3}}|\s{{0,2}}-\s{{0,2}})"
@@ -575,7 +590,10 @@ def _month_is_date(text: str, ms: int, token: str, word: MonthWord, parts: _Part
     if not latin and word.ambiguous and parts.year is None:
         return parts.day is not None and _next_word(text, parts.end) is None
     if parts.year is not None:
-        return parts.day is not None or not strict or _quiet_after(text, parts.end)
+        if parts.day is not None or not strict:
+            return True
+        # "Gemini 2024", "Leo 2021": a product or a name; a zodiac/ambiguous word needs a day then.
+        return parts.year not in GREGORIAN_YEARS and _quiet_after(text, parts.end)
     if parts.day is not None:
         if not 1 <= parts.day <= 31 or _blocked_after(text, parts.end):
             return False
@@ -706,22 +724,49 @@ def _era_mention(text: str, es: int, ee: int, ref: date | None) -> _Found | None
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 
 
-def _prescan(text: str) -> list[tuple[int, int]]:
-    """Spans of every calendar word (month, era, calendar adjective), in text order.
+def _prescan(text: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, numeric)`` of every calendar word (month, era, calendar adjective) and
+    numeric Hijri date, in text order.
 
-    >>> _prescan("On 15 SARATAN, Tariq said ١ رمضان")
-    [(6, 13), (28, 33)]
+    >>> _prescan("On 15 SARATAN, Tariq said ١ رمضان on 1400/4/15")
+    [(6, 13, False), (28, 33, False), (37, 46, True)]
     """
     p = _patterns()
     lowered = text.lower()
-    if len(lowered) == len(text):  # lower() kept every offset (it does unless e.g. "İ" occurs)
-        spans = [m.span() for m in p.prescan_latin.finditer(lowered)]
-    else:
-        spans = [m.span() for m in p.prescan_latin_any_case.finditer(text)]
+    # lower() keeps every offset unless a character like "İ" grows; then scan the original.
+    latin = p.prescan_latin if len(lowered) == len(text) else p.prescan_latin_any_case
+    scanned = lowered if len(lowered) == len(text) else text
+    spans = [(m.start(), m.end(), m.group("num") is not None) for m in latin.finditer(scanned)]
     if _ARABIC_SCRIPT.search(text):
-        spans.extend(m.span() for m in p.prescan_arabic.finditer(text))
+        spans.extend((m.start(), m.end(), False) for m in p.prescan_arabic.finditer(text))
         spans.sort()
     return spans
+
+
+def _numeric_mention(text: str, start: int, end: int) -> _Found | None:
+    """``1400/04/15`` (year first, as Persian writes it) or ``15/04/1400``: a year 1300-1419 is
+    Solar Hijri, 1420-1500 lunar Hijri, unless an era after it says otherwise (``SH``, ``AH``)."""
+    p = _patterns()
+    m = p.numeric.match(text, start, end)
+    if m is None:
+        return None
+    if m.group("y1") is not None:
+        year, month, day = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
+    else:
+        year, month, day = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1300 <= year <= 1500):
+        return None
+    cal: CalendarName | None = "solar_hijri" if year < 1420 else "lunar_hijri"
+    era = p.era_after.match(text, end)
+    if era and era.group("era") and _era_ok(text, era):
+        cal = _era_calendar(era.group("era")) or cal
+        end = era.end()
+    assert cal is not None
+    g = _to_gregorian(cal, year, month, day)
+    if g is None:
+        return None
+    start, modifier = _left_extras(text, start, has_day=True)
+    return _Found(start, end, g.isoformat(), cal, modifier)
 
 
 def _drop_overlaps(found: list[_Found]) -> list[_Found]:
@@ -755,9 +800,11 @@ def find_calendar_dates(text: str, reference_date: date | None = None) -> list[D
         reference_date = reference_date.date()
     found: list[_Found] = []
     months = _month_words()
-    for start, end in _prescan(text):
-        word = months.get(_normalize(text[start:end]))
-        if word is not None:
+    for start, end, numeric in _prescan(text):
+        word = None if numeric else months.get(_normalize(text[start:end]))
+        if numeric:
+            f = _numeric_mention(text, start, end)
+        elif word is not None:
             f = _month_mention(text, start, end, word, reference_date)
         else:
             f = _era_mention(text, start, end, reference_date)
