@@ -6,7 +6,7 @@ new one. Then one-part mentions (``Ghani``, ``President Ghani``) join the one cl
 surname they spell; with two such clusters no guess is made. Without any cluster, a titled
 surname may still match the gazetteer (``Mullah Omar``, or a unique ``President Ghani``).
 
->>> from newsnorm.names.gazetteer import Gazetteer
+>>> from newsnorm.names.gazetteer import Gazetteer, GazetteerMatch
 >>> cands = [
 ...     Candidate(0, 12, "Lutfi Barzan", None, "verb"),
 ...     Candidate(30, 36, "Barzan", "Mr.", "title"),
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsnorm.names.gazetteer import Gazetteer
+from newsnorm.names.gazetteer import Gazetteer, GazetteerMatch
 from newsnorm.names.model import NameMention
 from newsnorm.names.similarity import MATCH_THRESHOLD, parsed_similarity, part_similarity
 from newsnorm.names.translit import VOWEL_MARK, ParsedName, analyze
@@ -58,33 +58,79 @@ def _fullest(members: list[tuple[Candidate, ParsedName, float]]) -> str:
     return best[0].text
 
 
+_MAX_SPELLINGS = 24  # distinct spellings compared per cluster: bounds work on huge texts
+
+
 def resolve(cands: list[Candidate], gazetteer: Gazetteer) -> list[NameMention]:
     """Entity keys for the candidates; candidates with no evidence and no anchor are dropped."""
     clusters: list[_Cluster] = []
+    spellings: list[dict[str, ParsedName]] = []  # distinct multi-part spellings per cluster
     by_key: dict[str, int] = {}
-    index: dict[str, list[int]] = {}
+    index: dict[str, set[int]] = {}  # skeleton block -> clusters (full names)
+    surnames: dict[str, dict[str, set[int]]] = {}  # block -> surname part -> clusters
+    lone: dict[str, int] = {}  # phonetic form of a one-part mention -> its own cluster
     placed: list[tuple[Candidate, int, float]] = []
+    gz_cache: dict[tuple[str, str | None], GazetteerMatch | None] = {}
+
+    def new_cluster(key: str | None, canonical: str, source: str) -> int:
+        clusters.append(_Cluster(key, canonical, source))
+        spellings.append({})
+        if key is not None:
+            by_key[key] = len(clusters) - 1
+        return len(clusters) - 1
 
     def add(ci: int, cand: Candidate, parsed: ParsedName, score: float) -> None:
         clusters[ci].members.append((cand, parsed, score))
-        for b in _blocks(parsed):
-            bucket = index.setdefault(b, [])
-            if ci not in bucket:
-                bucket.append(ci)
         placed.append((cand, ci, score))
+        if len(parsed.parts) < 2 or cand.text in spellings[ci]:
+            return
+        if len(spellings[ci]) < _MAX_SPELLINGS:
+            spellings[ci][cand.text] = parsed
+        for b in _blocks(parsed):
+            index.setdefault(b, set()).add(ci)
+        last = parsed.parts[-1]
+        if not last.initial:
+            block = last.skel.lstrip(VOWEL_MARK)[:3]
+            surnames.setdefault(block, {}).setdefault(last.raw, set()).add(ci)
+
+    def gz_match(text: str, title: str | None = None) -> GazetteerMatch | None:
+        key = (text, title)
+        if key not in gz_cache:
+            if title is None:
+                gz_cache[key] = gazetteer.match(text)
+            else:
+                gz_cache[key] = gazetteer.match(text, title=title) or gazetteer.match_surname(
+                    text, title
+                )
+        found = gz_cache[key]
+        return found
+
+    def cluster_for(match: GazetteerMatch) -> int:
+        ci = by_key.get(match.entry.id)
+        if ci is None:
+            ci = new_cluster(match.entry.id, match.entry.name, "gazetteer")
+        return ci
 
     def nearest(parsed: ParsedName) -> tuple[int, float] | None:
         best: tuple[int, float] | None = None
         seen: set[int] = set()
         for b in _blocks(parsed):
-            for ci in index.get(b, ()):
+            for ci in sorted(index.get(b, ())):
                 if ci in seen:
                     continue
                 seen.add(ci)
-                s = max(parsed_similarity(parsed, m[1]) for m in clusters[ci].members)
+                s = max(parsed_similarity(parsed, other) for other in spellings[ci].values())
                 if s >= MATCH_THRESHOLD and (best is None or s > best[1]):
                     best = (ci, s)
         return best
+
+    def surname_hits(parsed: ParsedName) -> set[int]:
+        part = parsed.parts[0]
+        hits: set[int] = set()
+        for raw, cis in surnames.get(part.skel.lstrip(VOWEL_MARK)[:3], {}).items():
+            if part_similarity(raw, part.raw) >= _SURNAME_MATCH:
+                hits |= cis
+        return hits
 
     parsed_all = [(c, analyze(c.text)) for c in cands]
     multi = [(c, p) for c, p in parsed_all if len(p.parts) > 1]
@@ -94,54 +140,34 @@ def resolve(cands: list[Candidate], gazetteer: Gazetteer) -> list[NameMention]:
         for cand, parsed in multi:
             if (cand.evidence != "none") != anchored:
                 continue
-            match = gazetteer.match(cand.text)
+            match = gz_match(cand.text)
             if match is not None:
-                ci = by_key.get(match.entry.id)
-                if ci is None:
-                    ci = len(clusters)
-                    clusters.append(_Cluster(match.entry.id, match.entry.name, "gazetteer"))
-                    by_key[match.entry.id] = ci
-                add(ci, cand, parsed, match.score)
+                add(cluster_for(match), cand, parsed, match.score)
                 continue
             near = nearest(parsed)
             if near is not None:
                 add(near[0], cand, parsed, round(near[1], 4))
             elif anchored:
-                clusters.append(_Cluster(None, cand.text, "document"))
-                add(len(clusters) - 1, cand, parsed, 1.0)
+                add(new_cluster(None, cand.text, "document"), cand, parsed, 1.0)
     for cand, parsed in single:
-        raw = parsed.parts[0].raw
-        hits = {
-            ci
-            for ci, cl in enumerate(clusters)
-            if any(
-                len(m[1].parts) > 1 and part_similarity(m[1].parts[-1].raw, raw) >= _SURNAME_MATCH
-                for m in cl.members
-            )
-        }
+        hits = surname_hits(parsed)
         if len(hits) == 1:
             add(hits.pop(), cand, parsed, _SURNAME_MATCH)
             continue
         if len(hits) > 1:
-            if cand.evidence in ("title", "verb"):
-                clusters.append(_Cluster(None, cand.text, "document"))
-                add(len(clusters) - 1, cand, parsed, _AMBIGUOUS_SCORE)
+            if cand.evidence in ("title", "verb"):  # two candidates: no guess
+                add(new_cluster(None, cand.text, "document"), cand, parsed, _AMBIGUOUS_SCORE)
             continue
-        match = None
-        if cand.title:
-            match = gazetteer.match(cand.text, title=cand.title) or gazetteer.match_surname(
-                cand.text, cand.title
-            )
+        match = gz_match(cand.text, cand.title) if cand.title else None
         if match is not None:
-            ci = by_key.get(match.entry.id)
-            if ci is None:
-                ci = len(clusters)
-                clusters.append(_Cluster(match.entry.id, match.entry.name, "gazetteer"))
-                by_key[match.entry.id] = ci
-            add(ci, cand, parsed, match.score)
+            add(cluster_for(match), cand, parsed, match.score)
+            continue
+        phon = parsed.parts[0].phon
+        if phon in lone:
+            add(lone[phon], cand, parsed, 1.0)
         elif cand.evidence in ("title", "verb"):
-            clusters.append(_Cluster(None, cand.text, "document"))
-            add(len(clusters) - 1, cand, parsed, 1.0)
+            lone[phon] = new_cluster(None, cand.text, "document")
+            add(lone[phon], cand, parsed, 1.0)
     # Document ids in order of first appearance, so they are stable for a given text.
     first_seen = sorted(
         (min(m[0].start for m in cl.members), ci)

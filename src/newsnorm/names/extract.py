@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 import regex
 
@@ -73,6 +74,7 @@ _ABBREV_TITLES = frozenset(
 _AUX = frozenset(
     ["has", "had", "have", "was", "is", "also", "had", "already", "reportedly", "then", "later"]
 )
+_GROUP_ENDINGS = ("ans", "ists", "ites", "ives", "ers", "ics", "ese", "ards", "ains")
 _WEAK_VERBS = frozenset(["was", "is", "has", "had", "will", "would", "also"])
 
 
@@ -83,7 +85,7 @@ class Lexicon:
     given_phon: frozenset[str]
     nonperson: frozenset[str]
     never_person: frozenset[str]
-    phrases: tuple[tuple[str, ...], ...]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]
     function: frozenset[str]
     calendar: frozenset[str]
     verbs: frozenset[str]
@@ -102,11 +104,12 @@ def lexicon() -> Lexicon:
         if parts:
             given.add(parts[0].phon)
     words: set[str] = set()
-    phrases: list[tuple[str, ...]] = []
+    phrases: dict[str, list[tuple[str, ...]]] = {}
     for group in ("places", "organisations", "demonyms"):
         for w in data[group]:
             if " " in w:
-                phrases.append(tuple(w.split()))
+                phrase = tuple(w.split())
+                phrases.setdefault(phrase[0], []).append(phrase)
             else:
                 words.add(w)
     titles: dict[str, list[tuple[str, ...]]] = {}
@@ -116,7 +119,7 @@ def lexicon() -> Lexicon:
         given_phon=frozenset(given),
         nonperson=frozenset(data["nonperson_heads"]),
         never_person=frozenset(words) | frozenset(data["calendar"]),
-        phrases=tuple(phrases),
+        phrases={k: tuple(v) for k, v in phrases.items()},
         function=frozenset(data["function_words"]),
         calendar=frozenset(data["calendar"]),
         verbs=frozenset(data["verb_cues"]) - _WEAK_VERBS,
@@ -125,12 +128,12 @@ def lexicon() -> Lexicon:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     low: str
     kind: str  # "init" | "word" | "conn"
+    caps: bool  # an acronym (IRIB, PGCC): never part of a person's name
 
 
 def _runs(text: str) -> list[list[_Tok]]:
@@ -139,7 +142,9 @@ def _runs(text: str) -> list[list[_Tok]]:
     cur: list[_Tok] = []
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "word"
-        tok = _Tok(m.start(), m.end(), m.group().lower().rstrip("."), kind)
+        word = m.group()
+        caps = kind == "word" and len(word) > 1 and word.isupper()
+        tok = _Tok(m.start(), m.end(), word.lower().rstrip("."), kind, caps)
         if cur:
             prev = cur[-1]
             gap = text[prev.end : tok.start]
@@ -186,7 +191,8 @@ def _take_title(toks: list[_Tok], lex: Lexicon) -> tuple[list[_Tok], list[_Tok]]
 def _is_context_word(tok: _Tok, lex: Lexicon, lower_words: frozenset[str]) -> bool:
     low = tok.low
     return (
-        low in lex.function
+        tok.caps
+        or low in lex.function
         or low in lex.never_person
         or tok.kind == "conn"
         or (low.endswith("s") and low[:-1] in lex.never_person)
@@ -195,10 +201,9 @@ def _is_context_word(tok: _Tok, lex: Lexicon, lower_words: frozenset[str]) -> bo
 
 
 def _has_phrase(lows: tuple[str, ...], lex: Lexicon) -> bool:
-    for phrase in lex.phrases:
-        n = len(phrase)
-        for i in range(len(lows) - n + 1):
-            if lows[i : i + n] == phrase:
+    for i, low in enumerate(lows):
+        for phrase in lex.phrases.get(low, ()):
+            if lows[i : i + len(phrase)] == phrase:
                 return True
     return False
 
@@ -236,18 +241,24 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Fo
         # Leading sentence words, demonyms and places, then a title, then "of <place>".
         while toks:
             taken, rest = _take_title(toks, lex)
-            if taken and rest:
-                title_toks, toks = taken, rest
+            if taken:
+                title_toks, toks = taken, rest  # nothing left: a title alone ("Leader said")
             elif _is_context_word(toks[0], lex, lower_words):
                 toks = toks[1:]
             else:
+                break
+        for k in range(1, len(toks) - 1):
+            # A title inside the run: "Cooperation Minister Charles Josselin".
+            taken, rest = _take_title(toks[k:], lex)
+            if taken and rest:
+                title_toks, toks = taken, rest
                 break
         while toks and (toks[-1].kind == "conn" or _is_context_word(toks[-1], lex, lower_words)):
             toks = toks[:-1]
         toks = _trim_connectors(toks)
         if not toks or len(toks) > _MAX_NAME:
             continue
-        if any(t.low in lex.never_person or t.low in lex.calendar for t in toks):
+        if any(t.caps or t.low in lex.never_person or t.low in lex.calendar for t in toks):
             continue
         if prev_low == "the" and not title_toks:
             continue  # "the Hamid Karzai ...": names of things take an article, people don't
@@ -264,6 +275,8 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Fo
             title = prev.group(1)
         evidence = "none"
         words = [t for t in toks if t.kind != "conn"]
+        if len(words) == 1 and title is None and words[0].low.endswith(_GROUP_ENDINGS):
+            continue  # "Zoroastrians said", "Conservatives won": groups, not people
         if title is not None:
             evidence = "title"
         elif _verb_follows(after, lex):

@@ -181,6 +181,7 @@ class ParsedName:
 
 
 _SPLIT = regex.compile(r"[^a-z0-9.]+")
+_SURROGATES = regex.compile(r"[\ud800-\udfff]")
 _DIN = regex.compile(r"(?<=[a-z]{3})[aeiou]d(?:din|deen|dine)$")
 _ULLAH = regex.compile(r"(?<=[a-z]{3})[aeiou]ll?ah?$")
 _ZADA = regex.compile(r"(?<=[a-z]{3})(?:zada|zadeh|zade|zoda|zodah|zadah)$")
@@ -189,7 +190,7 @@ _ABD = regex.compile(r"^abd(?:ul|el|al|ol|ur|us|ar|as|u)?(?=[a-z]{3})")
 
 
 def _ascii_tokens(name: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", name)
+    text = unicodedata.normalize("NFKC", _SURROGATES.sub("", name))
     text = unidecode(text).lower()
     # Apostrophes and ayn marks vanish (Sa'ad = Saad); hyphens split (al-Zawahiri).
     text = text.replace("'", "").replace("`", "").replace("\u2019", "")
