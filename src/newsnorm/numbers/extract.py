@@ -24,6 +24,7 @@ from newsnorm.numbers.lexicon import (
     currency_tables,
     identifier_nouns,
     lower_anchor_regex,
+    not_half_after,
     pronoun_context,
     qualifier_last_words,
     qualifier_regex,
@@ -208,9 +209,17 @@ def _guard_ok(text: str, end: int) -> bool:
 
 def _pronoun_one(text: str, start: int, end: int) -> bool:
     """``one of the soldiers``, ``no one``, ``the one you mentioned``: not the number 1."""
-    before, after = pronoun_context()
-    if _prev_word(text, start).lower() in before:
+    before, after, two_before = pronoun_context()
+    prev = _prev_word(text, start)
+    if prev.lower() in before:
         return True
+    pos = start
+    while pos > 0 and text[pos - 1] in " \u00a0\t":
+        pos -= 1
+    if prev and _prev_word(text, pos - len(prev)).lower() in two_before:
+        m = _WORD_AFTER.match(text, end)
+        if m is None:
+            return True  # "a usual one." / "the last one," but not "a one-year term"
     m = _WORD_AFTER.match(text, end)
     if m and m.group(1).lower() in after:
         return True
@@ -253,6 +262,13 @@ def _read(
         and toks[0].word == "one"
         and core.kind == "cardinal"
         and _pronoun_one(text, start, end)
+    ):
+        return None
+    if (
+        words
+        and core.ntok == 1
+        and toks[0].word == "half"
+        and _prev_word(text, start).lower() in not_half_after()
     ):
         return None
     if not words:

@@ -22,6 +22,7 @@ __all__ = [
     "currency_suffix_regexes",
     "identifier_nouns",
     "load",
+    "not_half_after",
     "lower_anchor_regex",
     "pronoun_context",
     "qualifier_last_words",
@@ -282,7 +283,19 @@ def identifier_nouns() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
-def pronoun_context() -> tuple[frozenset[str], frozenset[str]]:
-    """(words before, words after) that make a lone ``one`` a pronoun, not a number."""
+def pronoun_context() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(words before, words after, words two before) that make a lone ``one`` a pronoun:
+    ``the one``, ``one of``, ``one cannot``, ``a usual one``."""
     data = load("words")
-    return frozenset(data["pronoun_one_before"]), frozenset(data["pronoun_one_after"])
+    return (
+        frozenset(data["pronoun_one_before"]),
+        frozenset(data["pronoun_one_after"]),
+        frozenset(data["pronoun_one_two_before"]),
+    )
+
+
+@cache
+def not_half_after() -> frozenset[str]:
+    """Words after which ``half`` names a part, not the number 0.5 (``the first half``)."""
+    words: list[str] = load("words")["not_half_after"]
+    return frozenset(words)
