@@ -234,6 +234,27 @@ def test_numeric_solar_round_trip(g: date, order: str, sep: str, pad: bool, pers
     assert (mention.text, mention.timex, mention.calendar) == (text, g.isoformat(), "solar_hijri")
 
 
+@given(
+    ref=st.dates(),
+    text=st.sampled_from(["on 15 Saratan", "during Ramadan", "on 10 Dalw", "the 2nd of Gemini"]),
+)
+def test_any_reference_date_is_safe(ref: date, text: str) -> None:
+    """Reference dates at the ends of ``datetime.date`` (or outside Umm al-Qura) give X's."""
+    mention = only(text, ref)
+    assert mention.timex == "XXXX-XX-XX" or date.fromisoformat(mention.timex)
+
+
+@pytest.mark.parametrize("ref", [date.min, date(1, 3, 25), date.max])
+def test_extreme_reference_dates(ref: date) -> None:
+    for text in ("on 15 Saratan", "on 10 Dalw", "during Ramadan"):
+        assert only(text, ref).timex == "XXXX-XX-XX"
+
+
+def test_lunar_reference_outside_umm_al_qura() -> None:
+    assert only("during Ramadan", date(1900, 1, 1)).timex == "XXXX-XX-XX"
+    assert only("on 15 Saratan", date(1900, 1, 1)).timex == j2g(1278, 4, 15).isoformat()
+
+
 def test_year_unknown_without_reference() -> None:
     assert only("It started on 15 Saratan.").timex == "XXXX-XX-XX"
     assert only("It started on the 2nd of Gemini.").timex == "XXXX-XX-XX"

@@ -113,11 +113,11 @@ def _to_gregorian(cal: CalendarName, year: int, month: int, day: int) -> date | 
 
 @lru_cache(maxsize=8192)
 def _calendar_year_of(cal: CalendarName, d: date) -> int | None:
-    if cal == "solar_hijri":
-        return int(jdatetime.date.fromgregorian(date=d).year)
     try:
+        if cal == "solar_hijri":
+            return int(jdatetime.date.fromgregorian(date=d).year)
         return int(Gregorian(d.year, d.month, d.day).to_hijri().year)
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError):  # before year 1 SH, or outside Umm al-Qura
         return None
 
 
@@ -136,7 +136,7 @@ def resolve_year(
     datetime.date(2021, 4, 13)
     """
     base = _calendar_year_of(cal, reference)
-    if base is None:
+    if base is None or reference > date.max - timedelta(days=lookahead):
         return None
     limit = reference + timedelta(days=lookahead)
     best: date | None = None
@@ -150,14 +150,11 @@ def resolve_year(
 @lru_cache(maxsize=1024)
 def _in_gregorian_year(cal: CalendarName, month: int, day: int, gyear: int) -> date | None:
     """``Ramadan 2021``, ``15 Saratan 2021``: the occurrence that falls in Gregorian *gyear*."""
-    base = _calendar_year_of(cal, date(gyear, 1, 1)) if cal == "solar_hijri" else None
-    if cal == "lunar_hijri":
-        try:
-            base = int(Gregorian(gyear, 1, 1).to_hijri().year)
-        except (ValueError, OverflowError):
-            return None
-    assert base is not None
-    for year in (base, base + 1):
+    base = _calendar_year_of(cal, date(gyear, 1, 1))
+    if base is None:
+        return None
+    # A Gregorian year can touch three lunar years (354 days each); the earliest match wins.
+    for year in (base, base + 1, base + 2):
         g = _to_gregorian(cal, year, month, day)
         if g is not None and g.year == gyear:
             return g
