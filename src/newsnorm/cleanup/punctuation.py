@@ -53,7 +53,6 @@ _LETTER_AHEAD = regex.compile(r"[\p{L}\r\n]")
 _LETTER_BEHIND = regex.compile(r"(?r)[\p{L}\r\n]")
 
 
-
 class _Neighbours:
     """The script of the nearest letter left and right of a position, on the same line and
     within ``limit`` characters, for positions asked in increasing order.
@@ -304,7 +303,11 @@ def fix_source_punctuation(text: str) -> str:
 # One to three spaces after a word (letter, digit, closing bracket or quote) and before , ; : . !
 # ? that ends a clause (whitespace or the end follows). Not before an ellipsis (". . ." or
 # "..."), and not ":" after a digit (scores and times: "3 : 2").
-_SPACE_BEFORE = re.compile(r"(?<=[^\W_]|[)\]”’\"'%])[ \t]{1,3}(?=[,;:.!?](?:\s|\Z))")
+# The space just before a , ; : . ! ? that ends a clause (whitespace or the end follows); the
+# spaces before it and the word before those are checked in Python, on the few hits.
+_SPACE_BEFORE = re.compile(r"[ \t][,;:.!?](?=\s|\Z)")
+# What may stand before the spaces: a word character, a closing bracket or quote, a percent.
+_WORD_END = re.compile(r"[^\W_]|[)\]”’\"'%]")
 _SPACE_CUES = (b" ,", b" ;", b" :", b" .", b" !", b" ?", b"\t")
 
 
@@ -321,7 +324,12 @@ def find_space_before_punct(text: str) -> Fix:
         return EMPTY
     found: list[tuple[int, int, str]] = []
     for m in _SPACE_BEFORE.finditer(text):
-        start, end = m.span()
+        end = m.start() + 1
+        start = m.start()
+        while start > 0 and end - start < 3 and text[start - 1] in " \t":
+            start -= 1
+        if start == 0 or _WORD_END.match(text, start - 1) is None:
+            continue
         mark = text[end]
         if mark == ":" and text[start - 1].isdigit():
             continue  # a score or a time: "3 : 2"
