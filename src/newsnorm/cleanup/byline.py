@@ -119,7 +119,11 @@ _NOT_NAME_WORDS = (
     "with|after|before|during|today|yesterday|last|next|this|edition|issue|no"
 )
 _NOT_NAME = rf"(?!(?i:{_WEEKDAYS}|{_MONTH_RE}|{_NOT_NAME_WORDS})\b)"
-_NAME_WORD = rf"{_NOT_NAME}(?:[A-Z][a-zà-ÿ'’]{{1,20}}(?:-[A-Z][a-zà-ÿ'’]{{1,20}})?|[A-Z]\.)"
+# Lower-case particles of Arabic, Persian and European names: "al-Hakim", "bin Salman", "van Dijk".
+_PARTICLE = r"(?:(?:al|el|ul|bin|ibn|van|von|de|da|du|der|la|le)[-‑ ])?"
+_NAME_WORD = (
+    rf"{_NOT_NAME}{_PARTICLE}(?:[A-Z][a-zà-ÿ'’]{{1,20}}(?:-[A-Z][a-zà-ÿ'’]{{1,20}})?|[A-Z]\.)"
+)
 _LATIN = re.compile(rf"{_NAME_WORD}(?:[ \t]{{1,3}}{_NAME_WORD}){{0,3}}(?![\w])")
 _SEP = re.compile(r"[ \t]*(?:[|•·/–—,:-][ \t]*)?")
 _DIGIT = re.compile(r"\d")
