@@ -7,6 +7,7 @@ check lunar Hijri dates against well-known Umm al-Qura dates plus an arithmetic 
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import date, timedelta
 
@@ -423,6 +424,7 @@ POSITIVE = [
     ("The decree of ١٥ Saratan ١٤٠٠ stands.", "١٥ Saratan ١٤٠٠", "2021-07-06", None),
     ("The rally on 22 Bahman 1399 was large.", "22 Bahman 1399", "2021-02-10", None),
     ("It was announced on the twentieth of Hoot.", "the twentieth of Hoot", "2021-03-10", None),
+    ("It was the first Ramadan after the war.", "Ramadan", "2021-04-13", None),
     ("In the Islamic year 1443 pilgrims returned.", "Islamic year 1443", "2021-08-09", None),
     ("The order of 1442/09/01 was posted.", "1442/09/01", "2021-04-13", None),
     ("Issued on Tuesday, 1400/4/15.", "Tuesday, 1400/4/15", "2021-07-06", None),
@@ -471,6 +473,7 @@ NEGATIVE = [
     "The Leo 2021 tour was cancelled.",
     "Imam Ali Rahman spoke on Tuesday July 6th, 2021.",
     "Install version 1400.4.15.2 or 10.1.1400.5 now.",
+    "It was the first Saratan offensive of the war.",
     "The ratio 1400/13/01 is not a date, nor is 2021/07/06 a Hijri one.",
 ]
 
@@ -559,3 +562,37 @@ def test_offsets_survive_case_folding_that_changes_length() -> None:
     text = "İstanbul İİ: on 15 SARATAN 1400 the İ talks began."
     mention = only(text)
     assert (mention.text, mention.timex) == ("15 SARATAN 1400", "2021-07-06")
+
+
+def _lexicon() -> dict[str, object]:
+    from importlib import resources
+
+    path = resources.files("newsnorm") / "data" / "dates" / "calendars.json"
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def test_every_solar_spelling_in_the_lexicon_reads_its_month() -> None:
+    solar = _lexicon()["solar"]
+    assert isinstance(solar, dict)
+    for family, entries in solar.items():
+        for entry in entries:
+            for spelling in entry["spellings"]:
+                mention = only(f"Officials said on 12 {spelling} 1400, talks resumed.")
+                expected = j2g(1400, entry["month"], 12).isoformat()
+                assert (mention.timex, mention.calendar) == (expected, "solar_hijri"), (
+                    family,
+                    spelling,
+                )
+
+
+def test_every_lunar_spelling_in_the_lexicon_reads_its_month() -> None:
+    lunar = _lexicon()["lunar"]
+    assert isinstance(lunar, dict)
+    for entries in lunar.values():
+        for entry in entries:
+            canonical = only(f"On 12 {LUNAR[entry['month'] - 1][0]} 1443, talks resumed.")
+            for spelling in entry["spellings"]:
+                mention = only(f"On 12 {spelling} 1443, talks resumed.")
+                assert (mention.timex, mention.calendar) == (canonical.timex, "lunar_hijri"), (
+                    spelling
+                )

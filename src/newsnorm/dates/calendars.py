@@ -58,6 +58,7 @@ _APOSTROPHES = "'’ʿʼ‘`´"
 _FOLD = str.maketrans(
     {"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "آ": "ا"}
 )
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 _SEPARATORS = re.compile(rf"[\s\-\u200c\u0640{_APOSTROPHES}.]+")
 
 
@@ -225,32 +226,16 @@ def _char_class(ch: str) -> str:
 _FOLD_ITEMS = tuple((chr(k), str(v)) for k, v in _FOLD.items())
 
 
-def _spelling_regex(spelling: str) -> str:
-    """A spelling as a pattern: apostrophes optional, separators free, Arabic forms folded.
+def _spelling_atoms(spelling: str) -> list[str]:
+    """A spelling as regex pieces, one per character: apostrophes optional, separators free,
+    Latin letters lower-cased (match with IGNORECASE or on lower-cased text), Arabic forms
+    folded.
 
-    >>> bool(re.fullmatch(_spelling_regex("Sha'ban"), "Sha’ban"))
+    >>> bool(re.fullmatch("".join(_spelling_atoms("Sha'ban")), "sha’ban"))
     True
-    >>> bool(re.fullmatch(_spelling_regex("Rabi al-Awwal"), "Rabi-al Awwal"))
+    >>> bool(re.fullmatch("".join(_spelling_atoms("Rabi al-Awwal")), "rabi-al awwal"))
     True
     """
-    out: list[str] = []
-    pending_sep = False
-    for ch in spelling:
-        if ch in _APOSTROPHES:
-            out.append(f"[{_APOSTROPHES}]?")
-        elif ch in " -\u200c":
-            pending_sep = True
-            continue
-        else:
-            if pending_sep:
-                out.append("[\\s\\-\u200c]{0,2}")
-            out.append(_char_class(ch))
-        pending_sep = False
-    return "".join(out)
-
-
-def _spelling_atoms(spelling: str) -> list[str]:
-    """The pieces of :func:`_spelling_regex`, one per character, for the prescan trie."""
     atoms: list[str] = []
     pending_sep = False
     for ch in spelling:
@@ -262,7 +247,8 @@ def _spelling_atoms(spelling: str) -> list[str]:
         else:
             if pending_sep:
                 atoms.append("[\\s\\-\u200c]{0,2}")
-            atoms.append(re.escape(ch.lower()) if ch.isascii() else _char_class(ch))
+            arabic = _ARABIC_SCRIPT.match(ch) is not None
+            atoms.append(_char_class(ch) if arabic else re.escape(ch.lower()))
             pending_sep = False
     return atoms
 
@@ -296,7 +282,7 @@ def _trie_regex(words: list[str]) -> str:
 def _alternation(words: list[str]) -> str:
     # Longest first so "Rabi II" is not read as "Rabi I" and "Hijri Shamsi" not as "Hijri".
     unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(_spelling_regex(w) for w in unique)
+    return "|".join("".join(_spelling_atoms(w)) for w in unique)
 
 
 def _era_regex(words: list[str], case_sensitive: set[str]) -> str:
@@ -359,8 +345,9 @@ def _patterns() -> _Patterns:
     era = _era_regex(solar_eras + lunar_eras, strict)
     adjectives = data["calendar_adjectives"]["solar"] + data["calendar_adjectives"]["lunar"]
     every_word = _month_words_spellings() + solar_eras + lunar_eras + adjectives
-    latin = _trie_regex([w for w in every_word if w.isascii()])
-    arabic = _trie_regex([w for w in every_word if not w.isascii()])
+    arabic_words = [w for w in every_word if _ARABIC_SCRIPT.search(w)]
+    latin = _trie_regex([w for w in every_word if not _ARABIC_SCRIPT.search(w)])
+    arabic = _trie_regex(arabic_words)
     ordinal_words = data["ordinal_words"]
     ordinal_alt = "|".join(
         w.replace("-", r"[\s\-]{1,2}") for w in sorted(ordinal_words, key=len, reverse=True)
@@ -548,6 +535,8 @@ def _read_parts(text: str, ms: int, me: int, word: MonthWord) -> _Parts:
     p = _patterns()
     parts = _Parts(start=ms, end=me)
     ld = _left(p.left_day, text, ms)
+    if ld and ld.group("word") and not ld.group("of"):
+        ld = None  # "the first Ramadan after the war" is not a day; "the first of Ramadan" is
     if ld:
         parts.day = (
             int(ld.group("day")) if ld.group("day") else p.ordinals[_normalize(ld.group("word"))]
@@ -716,9 +705,6 @@ def _era_mention(text: str, es: int, ee: int, ref: date | None) -> _Found | None
     g = _to_gregorian(cal, year, 1, 1)
     start, modifier = _left_extras(text, start, has_day=False)
     return _Found(start, end, g.isoformat() if g else UNKNOWN, cal, modifier)
-
-
-_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 
 
 def _prescan(text: str) -> list[tuple[int, int, bool]]:
