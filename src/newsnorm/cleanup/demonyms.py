@@ -168,6 +168,8 @@ def _decide(
             f"{intra}-{adjective}", f"'{noun}' among one people: {intra.lower()}-{adjective}"
         )
     if role is None:
+        if not noun:
+            return _Decision(None, "no noun follows to say who the other side is")
         return _Decision(None, f"the noun '{noun}' does not say who the other side is")
     if role == "border":
         candidates = sorted(country.borders)
