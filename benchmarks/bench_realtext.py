@@ -168,7 +168,7 @@ def fixer_speed(docs: list[str]) -> dict[str, float]:
             for d in docs:
                 fixer.find(d)
             best = min(best, time.perf_counter() - t0)
-        out[fixer.name] = round(mb / best, 1) if best > 0 else float("inf")
+        out[fixer.name] = round(mb / best, 1) if best > 0 else 0.0
     return out
 
 

@@ -193,6 +193,8 @@ def parse_byline(line: str) -> dict[str, Any] | None:
      'published': datetime.date(2021, 7, 6), 'views': 0}
     >>> parse_byline("By Sara Ahmadi | 12 March 2020")
     {'author': 'Sara Ahmadi', 'published': datetime.date(2020, 3, 12)}
+    >>> parse_byline("Sara Ahmadi سارا احمدی 2020-03-12")["author_native"]
+    'سارا احمدی'
     >>> parse_byline("Tuesday July 6th, 2021") is None   # a date alone is not enough
     True
     >>> parse_byline("The Taliban took 16 districts on July 6, 2021.") is None
@@ -222,9 +224,13 @@ def parse_byline(line: str) -> dict[str, Any] | None:
     if latin:
         out["author"] = latin.group()
         if not native:
+            after_latin = cur.pos
+            cur.pos = _skip_spaces(text, cur.pos)
             native = cur.take(_NATIVE)  # "Amran Forobali عمران فروبلی"
             if native:
                 out["author_native"] = native.group()
+            else:
+                cur.pos = after_latin
     if latin and not native and not has_prefix and " " not in latin.group().strip():
         return None  # one capitalized word alone is too weak to be an author
     if native or latin:
