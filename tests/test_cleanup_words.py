@@ -258,7 +258,10 @@ def _date_styles(d: date) -> list[str]:
 
 
 NATIVE_NAMES = ["عمران فروبلی", "سارا احمدی", "نجیب الله سلطانی", "حمید"]
-LATIN_NAMES = ["Amran Forobali", "Sara Ahmadi", "Hamid Karimi", "Leila Noori", "J. Rahimi"]
+LATIN_NAMES = [
+    "Amran Forobali", "Sara Ahmadi", "Hamid Karimi", "Leila Noori", "J. Rahimi",
+    "Mohammad al-Hakim", "Khalid bin Walid",
+]  # fmt: skip
 
 
 @st.composite
@@ -274,7 +277,9 @@ def bylines(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
         meta["author_native"] = native
     if latin:
         meta["author"] = latin
-    if native or latin:
+    if native and latin and draw(st.booleans()):
+        parts.append(f"{latin} {native}")  # Latin first, then the source script
+    elif native or latin:
         glue = draw(st.sampled_from(["", " "])) if native and latin else ""
         parts.append((native or "") + glue + (latin or ""))
     d = draw(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
