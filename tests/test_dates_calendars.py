@@ -256,6 +256,25 @@ def test_lunar_reference_outside_umm_al_qura() -> None:
     assert only("on 15 Saratan", date(1900, 1, 1)).timex == j2g(1278, 4, 15).isoformat()
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Schools close from 1 to 15 Saratan 1400.", "1", "15 Saratan 1400"),
+        ("Schools close 10-15 Saratan 1400.", "10", "15 Saratan 1400"),
+        ("Schools close between the 10th and the 15th of Saratan 1400.", "the 10th", None),
+    ],
+)
+def test_day_ranges_give_both_days(text: str, first: str, second: str | None) -> None:
+    found = find_calendar_dates(text)
+    assert [m.timex for m in found] == [
+        j2g(1400, 4, int(first.split()[-1].rstrip("th"))).isoformat(),
+        j2g(1400, 4, 15).isoformat(),
+    ]
+    assert found[0].text == first
+    if second is not None:
+        assert found[1].text == second
+
+
 def test_year_unknown_without_reference() -> None:
     assert only("It started on 15 Saratan.").timex == "XXXX-XX-XX"
     assert only("It started on the 2nd of Gemini.").timex == "XXXX-XX-XX"
@@ -413,6 +432,13 @@ POSITIVE = [
     ("Prices rose during the holy month of Ramadan.", "holy month of Ramadan", "2021-04-13", None),
     ("The budget for 1400 SH was approved.", "1400 SH", "2021-03-21", None),
     ("In the solar year 1399 exports fell.", "solar year 1399", "2020-03-20", None),
+    ("In 1399 solar year exports fell.", "1399 solar year", "2020-03-20", None),
+    (
+        "By Saratan 15, 1400 solar year it ended.",
+        "By Saratan 15, 1400 solar year",
+        "2021-07-06",
+        "before",
+    ),
     ("The census of 1395 Hijri Shamsi counted them.", "1395 Hijri Shamsi", "2016-03-20", None),
     ("A decree dated 1442 A.H. was read.", "1442 A.H.", "2020-08-20", None),
     ("Tuesday, 15 Saratan 1400 was quiet.", "Tuesday, 15 Saratan 1400", "2021-07-06", None),

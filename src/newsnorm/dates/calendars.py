@@ -306,6 +306,8 @@ class _Patterns:
     prescan_arabic: re.Pattern[str]
     numeric: re.Pattern[str]
     era_after: re.Pattern[str]
+    year_word_after: re.Pattern[str]
+    left_range: Any
     solar_era: re.Pattern[str]
     lunar_era: re.Pattern[str]
     case_sensitive_eras: frozenset[str]
@@ -388,6 +390,12 @@ def _patterns() -> _Patterns:
         ),
         numeric=re.compile(numeric),
         era_after=re.compile(era_tail, re.IGNORECASE),
+        year_word_after=re.compile(year_word, re.IGNORECASE),
+        left_range=_reverse(
+            rf"(?P<first>(?:\bthe\s{{1,3}})?(?<![\w.,:/])(?P<d>{_DIGIT}{{1,2}})(?:st|nd|rd|th)?)"
+            r"\s{0,3}(?:-|–|—|\bto\b|\band\b|\btill\b|\buntil\b|\bthrough\b)\s{0,3}"
+            r"(?:the\s{1,3})?\Z"
+        ),
         prescan_arabic=re.compile(rf"(?<!\w)(?:{arabic})(?!\w)"),
         solar_era=re.compile(_era_regex(solar_eras, strict), re.IGNORECASE),
         lunar_era=re.compile(_era_regex(lunar_eras, strict), re.IGNORECASE),
@@ -563,6 +571,9 @@ def _read_parts(text: str, ms: int, me: int, word: MonthWord) -> _Parts:
         if _valid_year(word.calendar, year, with_era):
             parts.year = year
             parts.end = ry.end() if with_era else ry.end("year")
+            if with_era and ry.group("close") is None:
+                yw = p.year_word_after.match(text, parts.end)  # "Saratan 1400 solar year"
+                parts.end = yw.end() if yw else parts.end
     return parts
 
 
@@ -637,23 +648,33 @@ def _left_extras(text: str, start: int, has_day: bool) -> tuple[int, Modifier | 
     return start, modifier
 
 
-def _month_mention(text: str, ms: int, me: int, word: MonthWord, ref: date | None) -> _Found | None:
+def _month_mention(text: str, ms: int, me: int, word: MonthWord, ref: date | None) -> list[_Found]:
+    """The mention around one month word, and the first day of a range (``10-15 Saratan``,
+    ``from 1 to 15 Saratan``) as a mention of its own."""
     token = text[ms:me]
     parts = _read_parts(text, ms, me, word)
     if not _month_is_date(text, ms, token, word, parts):
         if parts.day is not None or parts.year is not None or parts.month_of:
-            return None
+            return []
         # Without day or year: "mid-Saratan", "early Ramadan", or Ramadan/Muharram alone.
         if word.zodiac or word.ambiguous:
-            return None
+            return []
         has_period = _left(_patterns().left_period, text, ms) is not None
         if not has_period and not (word.bare and _bare_ok(text, ms, me)):
-            return None
+            return []
         parts = _Parts(start=ms, end=me)
+    found: list[_Found] = []
+    if parts.day_left and parts.day is not None:
+        rg = _left(_patterns().left_range, text, parts.start)
+        if rg and 1 <= int(rg.group("d")) < parts.day:
+            first_start, first_mod = _left_extras(text, rg.start("first"), has_day=True)
+            first = _timex(word.calendar, parts.year, word.month, int(rg.group("d")), ref)
+            found.append(_Found(first_start, rg.end("first"), first, word.calendar, first_mod))
     start, modifier = _left_extras(text, parts.start, parts.day is not None)
     day = parts.day if parts.day is not None else 1
     timex = _timex(word.calendar, parts.year, word.month, day, ref)
-    return _Found(start, parts.end, timex, word.calendar, modifier)
+    found.append(_Found(start, parts.end, timex, word.calendar, modifier))
+    return found
 
 
 @cache
@@ -666,7 +687,7 @@ def _strict_eras() -> frozenset[str]:
     return frozenset(_normalize(e) for e in _patterns().case_sensitive_eras)
 
 
-def _era_mention(text: str, es: int, ee: int, ref: date | None) -> _Found | None:
+def _era_mention(text: str, es: int, ee: int) -> _Found | None:
     """A year marked with its calendar: ``1400 SH``, ``1442 AH``, ``AH 1442``, ``solar year
     1400``. Its timex is the Gregorian date of the year's first day."""
     p = _patterns()
@@ -692,6 +713,9 @@ def _era_mention(text: str, es: int, ee: int, ref: date | None) -> _Found | None
                 if not text.startswith(")", ee):
                     return None
                 end = ee + 1
+            else:
+                yw = p.year_word_after.match(text, ee)  # "1400 solar year"
+                end = yw.end() if yw else ee
             if era.casefold() in ("solar", "lunar", "shamsi", "qamari"):
                 word = _next_word(text, ee)
                 if word is not None and word.casefold() not in ("year", "calendar"):
@@ -785,12 +809,10 @@ def find_calendar_dates(text: str, reference_date: date | None = None) -> list[D
     months = _month_words()
     for start, end, numeric in _prescan(text):
         word = None if numeric else months.get(_normalize(text[start:end]))
-        if numeric:
-            f = _numeric_mention(text, start, end)
-        elif word is not None:
-            f = _month_mention(text, start, end, word, reference_date)
-        else:
-            f = _era_mention(text, start, end, reference_date)
+        if word is not None:
+            found.extend(_month_mention(text, start, end, word, reference_date))
+            continue
+        f = _numeric_mention(text, start, end) if numeric else _era_mention(text, start, end)
         if f is not None:
             found.append(f)
     return [
