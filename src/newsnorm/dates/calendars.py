@@ -307,6 +307,8 @@ class _Patterns:
     numeric: re.Pattern[str]
     era_after: re.Pattern[str]
     year_word_after: re.Pattern[str]
+    right_range: re.Pattern[str]
+    between_range: re.Pattern[str]
     left_range: Any
     solar_era: re.Pattern[str]
     lunar_era: re.Pattern[str]
@@ -391,6 +393,14 @@ def _patterns() -> _Patterns:
         numeric=re.compile(numeric),
         era_after=re.compile(era_tail, re.IGNORECASE),
         year_word_after=re.compile(year_word, re.IGNORECASE),
+        right_range=re.compile(
+            rf"\s{{0,2}}(?:-|–|—|to\b|and\b|till\b|until\b|through\b)\s{{0,3}}"
+            rf"(?P<day>{_DIGIT}{{1,2}}){_NOT_DIGIT_AFTER}(?:st|nd|rd|th)?(?!\w)(?![.:/]{_DIGIT})",
+            re.IGNORECASE,
+        ),
+        between_range=re.compile(
+            r"\s{0,3}(?:-|–|—|to|and|till|until|through)\s{1,3}(?:the\s{1,3})?", re.IGNORECASE
+        ),
         left_range=_reverse(
             rf"(?P<first>(?:\bthe\s{{1,3}})?(?<![\w.,:/])(?P<d>{_DIGIT}{{1,2}})(?:st|nd|rd|th)?)"
             r"\s{0,3}(?:-|–|—|\bto\b|\band\b|\btill\b|\buntil\b|\bthrough\b)\s{0,3}"
@@ -473,6 +483,10 @@ class _Found:
     timex: str
     calendar: CalendarName
     modifier: Modifier | None
+    # The calendar date as written, so a range can lend its year: "25 Jawza to 5 Saratan 1400".
+    month: int = 0
+    day: int = 0
+    year: int | None = None
 
 
 @dataclass
@@ -487,7 +501,9 @@ class _Parts:
     of_form: bool = False
     month_of: bool = False
     year: int | None = None
-    year_end: int = 0
+    day_end: int = 0
+    day2: int | None = None
+    day2_start: int = 0
 
 
 def _next_word(text: str, pos: int) -> str | None:
@@ -562,7 +578,11 @@ def _read_parts(text: str, ms: int, me: int, word: MonthWord) -> _Parts:
         if rd:
             parts.day = int(rd.group("day"))
             parts.ordinal = bool(rd.group("suf"))
-            parts.end = rd.end()
+            parts.end = parts.day_end = rd.end()
+            r2 = p.right_range.match(text, rd.end())  # "Saratan 1-15, 1400"
+            if r2 and parts.day < int(r2.group("day")) <= 31:
+                parts.day2, parts.day2_start = int(r2.group("day")), r2.start("day")
+                parts.end = r2.end()
     ry = p.right_year.match(text, parts.end)
     if ry:
         year = int(ry.group("year"))
@@ -663,18 +683,48 @@ def _month_mention(text: str, ms: int, me: int, word: MonthWord, ref: date | Non
         if not has_period and not (word.bare and _bare_ok(text, ms, me)):
             return []
         parts = _Parts(start=ms, end=me)
-    found: list[_Found] = []
+    cal, month, year = word.calendar, word.month, parts.year
+
+    def found(start: int, end: int, day: int, modifier: Modifier | None) -> _Found:
+        timex = _timex(cal, year, month, day, ref)
+        return _Found(start, end, timex, cal, modifier, month, day, year)
+
+    out: list[_Found] = []
     if parts.day_left and parts.day is not None:
         rg = _left(_patterns().left_range, text, parts.start)
         if rg and 1 <= int(rg.group("d")) < parts.day:
             first_start, first_mod = _left_extras(text, rg.start("first"), has_day=True)
-            first = _timex(word.calendar, parts.year, word.month, int(rg.group("d")), ref)
-            found.append(_Found(first_start, rg.end("first"), first, word.calendar, first_mod))
+            out.append(found(first_start, rg.end("first"), int(rg.group("d")), first_mod))
     start, modifier = _left_extras(text, parts.start, parts.day is not None)
-    day = parts.day if parts.day is not None else 1
-    timex = _timex(word.calendar, parts.year, word.month, day, ref)
-    found.append(_Found(start, parts.end, timex, word.calendar, modifier))
-    return found
+    if parts.day is not None and parts.day2 is not None:
+        out.append(found(start, parts.day_end, parts.day, modifier))
+        out.append(found(parts.day2_start, parts.end, parts.day2, None))
+    else:
+        out.append(found(start, parts.end, parts.day if parts.day is not None else 1, modifier))
+    return out
+
+
+def _lend_years(text: str, found: list[_Found], ref: date | None) -> list[_Found]:
+    """``25 Jawza to 5 Saratan 1400``: a date without a year before a range's second date takes
+    that date's year (the year before when its month comes later: ``20 Hut to 5 Hamal 1400``)."""
+    p = _patterns()
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if (
+            a.year is None
+            and a.month
+            and b.month
+            and b.year is not None
+            and b.year not in GREGORIAN_YEARS
+            and a.calendar == b.calendar
+            and a.end <= b.start
+            and p.between_range.fullmatch(text, a.end, b.start)
+        ):
+            year = b.year if a.month <= b.month else b.year - 1
+            timex = _timex(a.calendar, year, a.month, a.day, ref)
+            out[i] = _Found(a.start, a.end, timex, a.calendar, a.modifier, a.month, a.day, year)
+    return out
 
 
 @cache
@@ -825,5 +875,5 @@ def find_calendar_dates(text: str, reference_date: date | None = None) -> list[D
             calendar=f.calendar,
             modifier=f.modifier,
         )
-        for f in _drop_overlaps(found)
+        for f in _drop_overlaps(_lend_years(text, sorted(found, key=lambda f: f.start), ref))
     ]

@@ -25,9 +25,17 @@ _DATE_TIME_GAP = re.compile(
     r"(?:\(?[a-z]{3}\)?\s?)?(?:(?P<mod>after|before|by|no\slater\sthan|not\slater\sthan|"
     r"later\sthan|earlier\sthan|around|about)\s{1,2})?"
 )
-_GAP_MODS = {"after": "after", "later than": "after", "before": "before", "by": "before",
-             "no later than": "before", "not later than": "before", "earlier than": "before",
-             "around": "approx", "about": "approx"}
+_GAP_MODS = {
+    "after": "after",
+    "later than": "after",
+    "before": "before",
+    "by": "before",
+    "no later than": "before",
+    "not later than": "before",
+    "earlier than": "before",
+    "around": "approx",
+    "about": "approx",
+}
 _SHIFT_GAP = re.compile(r"\s{1,2}(?P<d>before|after|from|later\sthan|prior\sto)\s{1,2}(?:the\s)?")
 _WD_DATE_GAP = re.compile(r"\s{0,2}(?:,|-|\()?\s{0,2}")
 _TIME_DATE_GAP = re.compile(r"\s{0,2}(?:,\s{0,2})?(?:(?:on|of|in)\s{1,2})?")
@@ -109,8 +117,16 @@ def _shift_date(dur: Atom, d: Atom, low: str) -> Atom | None:
     day = add_units(d.day, sign * int(count), unit)
     if day is None:
         return None
-    return replace(d, start=dur.start, end=d.end, cat="D", tx=day.isoformat(), day=day,
-                   ymd=(day.year, day.month, day.day), weak=False)
+    return replace(
+        d,
+        start=dur.start,
+        end=d.end,
+        cat="D",
+        tx=day.isoformat(),
+        day=day,
+        ymd=(day.year, day.month, day.day),
+        weak=False,
+    )
 
 
 def _merge_pair(a: Atom, b: Atom, low: str) -> Atom | None:
@@ -126,11 +142,11 @@ def _merge_pair(a: Atom, b: Atom, low: str) -> Atom | None:
             if joined is not None and g.group("mod"):
                 joined = replace(joined, mod=_GAP_MODS[" ".join(g.group("mod").split())])
             return joined
-    if a.cat == "D" and a.weekday and b.cat == "D" and not b.weekday and b.ymd is not None:
-        if _WD_DATE_GAP.fullmatch(gap):
-            # "Friday 2018-7-6", "this friday (jun-15)": the date says it all.
-            end = b.end + 1 if low[b.end : b.end + 1] == ")" and "(" in gap else b.end
-            return replace(b, start=a.start, end=end)
+    weekday_then_date = a.cat == "D" and a.weekday and b.cat == "D" and not b.weekday
+    if weekday_then_date and b.ymd is not None and _WD_DATE_GAP.fullmatch(gap):
+        # "Friday 2018-7-6", "this friday (jun-15)": the date says it all.
+        end = b.end + 1 if low[b.end : b.end + 1] == ")" and "(" in gap else b.end
+        return replace(b, start=a.start, end=end)
     if a.cat == "DUR" and len(a.dur) == 1 and b.cat == "D" and b.day is not None:
         shifted = _shift_date(a, b, low)
         if shifted is not None:
@@ -177,7 +193,11 @@ def _range(a: Atom, b: Atom, low: str, ctx: Ctx) -> Atom | None:
         return None
     start = a.start - (len(prefix.group(0)) if prefix else 0)
     if a.cat in ("D", "M", "Y") and b.cat in ("D", "M", "Y") and a.ymd and b.ymd:
-        if prefix is None and a.cat != b.cat and joiner not in ("through", "thru", "to", "till", "until"):
+        if (
+            prefix is None
+            and a.cat != b.cat
+            and joiner not in ("through", "thru", "to", "till", "until")
+        ):
             return None
         ay, am, _ = a.ymd
         by, bm, _ = b.ymd
@@ -264,7 +284,7 @@ def _apply_modifiers(a: Atom, low: str, floor: int) -> Atom:
         end, mod = s.end(), "since"
     if start == a.start and end == a.end and mod == a.mod:
         return a
-    return replace(a, start=start, end=end, mod=mod)  # type: ignore[arg-type]
+    return replace(a, start=start, end=end, mod=mod)
 
 
 def compose(atoms: list[Atom], low: str, ctx: Ctx) -> list[Atom]:

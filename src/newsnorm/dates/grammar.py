@@ -8,11 +8,13 @@ catastrophically.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
+from typing import Any
 
 from newsnorm.dates.lexicon import alt, count_value, lexicon, ordinal_value
 from newsnorm.dates.timex import (
@@ -91,9 +93,7 @@ def _pieces() -> dict[str, str]:
     lex = lexicon()
     mon = alt(lex["months"])
     wd = alt(lex["weekdays"])
-    ordw = (
-        rf"(?:(?:twenty|thirty)[\s-]?(?:{_ORD_UNITS})|{alt(lex['ordinals'])})(?![a-z])"
-    )
+    ordw = rf"(?:(?:twenty|thirty)[\s-]?(?:{_ORD_UNITS})|{alt(lex['ordinals'])})(?![a-z])"
     numw = (
         rf"(?:(?:{_TENS})(?:[\s-](?:and\s)?(?:one|two|three|four|five|six|seven|eight|nine)"
         rf"(?![a-z]))?|{_CARD_WORDS})(?:\s+and\s+a\s+half)?"
@@ -185,7 +185,7 @@ _VERB_AFTER = re.compile(
 )
 _AMBIGUOUS_MONTH_CUE = re.compile(
     r"(?:\b(?:in|of|since|until|till|by|early|late|mid|during|from|to|through|before|after|"
-    r"between|this|next|last|end|beginning|start|middle|around)\s+|mid-)$"
+    r"between|next|last|end|beginning|start|middle|around)\s+|mid-)$"
 )
 
 
@@ -193,14 +193,14 @@ def _month_word_ok(h: Hit, has_number: bool) -> bool:
     """``may``/``march`` and lower-case abbreviations are words too: ask for a cue."""
     m = h.g.get("mon", "")
     word = m.rstrip(".")
-    if has_number and word not in ("may", "march", "mar"):
+    if has_number:
         return True
     before = h.low[max(0, h.start - 16) : h.start]
     if _AMBIGUOUS_MONTH_CUE.search(before):
         return True
-    first = h.text[h.start : h.start + 1]
     if word in ("may", "march", "mar") and _VERB_AFTER.match(h.low, h.end):
         return False  # "may be", "may not", "march on": the verbs
+    first = h.text[h.start : h.start + 1]
     if word in ("may", "march", "mar"):
         # "May I ask" starts a sentence: a capital there proves nothing.
         prev = h.text[max(0, h.start - 3) : h.start].strip()
@@ -371,10 +371,7 @@ def h_md_slash(h: Hit) -> Atom | None:
 
 
 def h_mon_year(h: Hit) -> Atom | None:
-    if "mon" in h.g:
-        m = _month(h)
-    else:
-        m = int(h.g["m"])
+    m = _month(h) if "mon" in h.g else int(h.g["m"])
     y = _year(h)
     if m is None or y is None or not 1 <= m <= 12:
         return None
@@ -402,6 +399,12 @@ def h_mon(h: Hit) -> Atom | None:
     return Atom(h.start, h.end, "M", date_tx(y2, m), ymd=(None, m, None))
 
 
+_COUNT_CUE = re.compile(
+    r"(?<![a-z])(?:about|around|nearly|almost|over|some|approximately|roughly|up\sto|"
+    r"more\sthan|less\sthan|fewer\sthan|at\sleast|estimated|total\sof)\s{1,2}$"
+)
+
+
 def h_year(h: Hit) -> Atom | None:
     y = _year(h)
     if y is None:
@@ -418,11 +421,15 @@ def h_year(h: Hit) -> Atom | None:
             r"\s(?:was|is|has|as|elections?|saw|marks?|sees)\b", after
         ):
             return None
-        if re.match(r"\s*(?:%|percent|per\b|million|billion|thousand|km|kilo|tons?|dollars?)", after):
+        if re.match(
+            r"\s*(?:%|percent|per\b|million|billion|thousand|km|kilo|tons?|dollars?)", after
+        ):
             return None
-        before = h.low[max(0, h.start - 12) : h.start]
+        before = h.low[max(0, h.start - 24) : h.start]
         if re.search(r"(?:no\.|number|#|tel|code|page|pp?\.)\s*$", before):
             return None
+        if _COUNT_CUE.search(before) and re.match(r"\s{1,2}[a-z]", after):
+            return None  # "about 2000 people": a count
     return Atom(h.start, h.end, "Y", date_tx(y), ymd=(y, None, None))
 
 
@@ -435,6 +442,8 @@ def h_yrange(h: Hit) -> Atom | None:
         return None
     if not (1900 <= y1 <= 2099 or h.low[h.start : h.start + 4] in ("from", "betw")):
         return None
+    if re.search(r"\d[\s-]$", h.low[max(0, h.start - 2) : h.start]):
+        return None  # a telephone number's digit groups
     return Atom(h.start, h.end, "R", f"({y1:04d}-01-01,{y2:04d}-01-01,P{y2 - y1}Y)")
 
 
@@ -474,10 +483,7 @@ def _quarter_tx(y: int | None, n: int, half: bool) -> str | None:
 
 def h_quarter(h: Hit) -> Atom | None:
     half = h.g.get("q", "q") == "h" or h.g.get("qq") == "half"
-    if "qn" in h.g:
-        n = int(h.g["qn"])
-    else:
-        n = _QUARTER_ORD.get(h.g.get("qo", ""), 0)
+    n = int(h.g["qn"]) if "qn" in h.g else _QUARTER_ORD.get(h.g.get("qo", ""), 0)
     y = _year(h)
     rel = h.g.get("rel")
     ref = h.ctx.ref
@@ -629,7 +635,11 @@ def h_ref(h: Hit) -> Atom | None:
     if phrase in lex["future_ref"]:
         return Atom(h.start, h.end, "REF", "FUTURE_REF")
     if phrase in lex["present_ref"]:
-        if phrase == "now" and re.search(r"\b(?:by|until|till|from|right|just)\s+$", h.low[h.start - 8 : h.start]) is None:
+        if (
+            phrase == "now"
+            and re.search(r"\b(?:by|until|till|from|right|just)\s+$", h.low[h.start - 8 : h.start])
+            is None
+        ):
             # A bare "now" is mostly discourse ("now the army says"), so it is weak.
             return Atom(h.start, h.end, "DT", "PRESENT_REF", weak=True)
         return Atom(h.start, h.end, "DT", "PRESENT_REF")
@@ -695,7 +705,9 @@ def h_rel_unit(h: Hit) -> Atom | None:
         return Atom(h.start, h.end, "P", tx, mod=mod)
     if code == "M":
         d = add_units(ref, step, "M") or ref
-        return Atom(h.start, h.end, "M", date_tx(d.year, d.month), ymd=(d.year, d.month, None), mod=mod)
+        return Atom(
+            h.start, h.end, "M", date_tx(d.year, d.month), ymd=(d.year, d.month, None), mod=mod
+        )
     if code == "Y":
         y = ref.year + step
         return Atom(h.start, h.end, "Y", date_tx(y), ymd=(y, None, None), mod=mod)
@@ -718,6 +730,8 @@ def h_ago(h: Hit) -> Atom | None:
     u = h.g["u"]
     if n is None:
         return None
+    if u.startswith("second") and h.g.get("nw", "").strip() in ("a", "an"):
+        return None  # "after a second round"
     direction = " ".join(h.g["dir"].split())
     sign = -1 if direction in ("ago", "earlier", "before", "back", "before today") else 1
     ref = h.ctx.ref
@@ -890,7 +904,9 @@ def h_time_range(h: Hit) -> Atom | None:
     mins = (b * 60 + (m2 or 0)) - (a * 60 + (m1 or 0))
     if mins <= 0:
         mins += 24 * 60
-    dur = duration_tx([(mins // 60, "H")] if mins % 60 == 0 else [(mins // 60, "H"), (mins % 60, "MIN")])
+    dur = duration_tx(
+        [(mins // 60, "H")] if mins % 60 == 0 else [(mins // 60, "H"), (mins % 60, "MIN")]
+    )
     dur = dur.replace("T0H", "T")
     return Atom(h.start, h.end, "TR", f"({t1},{t2},{dur})")
 
@@ -906,7 +922,9 @@ RULES: list[tuple[str, str, Handler]] = [
         "mdy",
         _WDP
         + r"(?:(?P<rel>this|next|last)\s)?{MON}(?:\s{0,2}[-/]\s{0,2}|\s{1,2}(?:the\s)?|(?<=[a-z.]))"
-        + r"(?:{DAY}|{DAYW})(?:" + _YSEP + r"{YEAR})?",
+        + r"(?:{DAY}|{DAYW})(?:"
+        + _YSEP
+        + r"{YEAR})?",
         h_mdy,
     ),
     (
@@ -964,9 +982,7 @@ RULES: list[tuple[str, str, Handler]] = [
     (
         "mon_year",
         r"(?:{MON}(?:\s{0,2},?\s{0,2}|\s(?:of|in)\s|\s?[-/]\s?){YEAR}"
-        r"|(?<![\d.,/-])(?P<year>(?:1[0-9]|20|21)\d\d)\s(?P<mon>"
-        + _MONTHS_FULL
-        + r")(?![a-z])"
+        r"|(?<![\d.,/-])(?P<year>(?:1[0-9]|20|21)\d\d)\s(?P<mon>" + _MONTHS_FULL + r")(?![a-z])"
         r"|(?<![\d./-])(?P<m>1[0-2]|0?[1-9])[-/](?P<year>(?:1[0-9]|20|21)\d\d)(?![\d]|[-/.]\d)"
         r"|(?<![\d./-])(?P<year>(?:1[0-9]|20|21)\d\d)[-/](?P<m>1[0-2]|0?[1-9])(?![\d]|[-/.]\d))",
         h_mon_year,
@@ -978,7 +994,7 @@ RULES: list[tuple[str, str, Handler]] = [
     ),
     (
         "century",
-        r"(?:the\s)?(?P<cn>\d{1,2}(?:st|nd|rd|th)|(?:twenty|thirty)[\s-]?(?:first|second|third)|"
+        r"(?P<cn>\d{1,2}(?:st|nd|rd|th)|(?:twenty|thirty)[\s-]?(?:first|second|third)|"
         + alt(lexicon()["ordinals"])
         + r")\s{1,2}century(?![a-z])",
         h_century,
@@ -1031,9 +1047,7 @@ RULES: list[tuple[str, str, Handler]] = [
     (
         "ref",
         r"(?:"
-        + "|".join(
-            alt(lexicon()[k]) for k in ("past_ref", "future_ref", "present_ref")
-        )
+        + "|".join(alt(lexicon()[k]) for k in ("past_ref", "future_ref", "present_ref"))
         + r")(?![a-z])",
         h_ref,
     ),
@@ -1105,7 +1119,7 @@ class Compiled:
     """
 
     masters: dict[str, tuple[re.Pattern[str], tuple[int, ...]]]
-    rules: tuple[tuple[str, Handler, tuple[tuple[str, str], ...], re.Pattern[str]], ...]
+    rules: tuple[tuple[str, Handler, tuple[tuple[str, str], ...], str], ...]
 
 
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
@@ -1115,15 +1129,17 @@ _BACKREF = re.compile(r"\(\?P=([a-z0-9_]+)\)")
 def _first_chars(pattern: str) -> frozenset[str] | None:
     """The characters a match of *pattern* can start with (``None``: any, or unknown).
 
-    >>> sorted(_first_chars(r"(?<!x)(?:ab|c[0-2])"))
+    Read from the parse tree of ``re`` itself, so it follows the patterns as they change.
+
+    >>> sorted(_first_chars(r"(?<!x)(?:ab|c[0-2])") or ())
     ['a', 'c']
     """
-    from re import _constants as C  # noqa: N812
-    from re import _parser as P  # noqa: N812
+    c: Any = importlib.import_module("re._constants")
+    parser: Any = importlib.import_module("re._parser")
 
-    def seq(items: list[object]) -> tuple[set[str] | None, bool]:
+    def seq(items: Any) -> tuple[set[str] | None, bool]:
         out: set[str] = set()
-        for op, av in items:  # type: ignore[misc]
+        for op, av in items:
             f, nullable = one(op, av)
             if f is None:
                 return None, False
@@ -1132,43 +1148,46 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
                 return out, False
         return out, True
 
-    def one(op: object, av: object) -> tuple[set[str] | None, bool]:
-        if op is C.LITERAL:
-            return {chr(av)}, False  # type: ignore[call-overload]
-        if op is C.IN:
+    def charset(av: Any) -> set[str] | None:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is c.LITERAL:
+                chars.add(chr(a))
+            elif o is c.RANGE and a[1] - a[0] < 400:
+                chars.update(chr(x) for x in range(a[0], a[1] + 1))
+            elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
+                chars.update("0123456789")
+            elif o is c.CATEGORY and a is c.CATEGORY_SPACE:
+                chars.update(" \t\n\r\f\v")
+            else:
+                return None
+        return chars
+
+    def one(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+        if op is c.LITERAL:
+            return {chr(av)}, False
+        if op is c.IN:
+            return charset(av), False
+        if op is c.BRANCH:
             chars: set[str] = set()
-            for o, a in av:  # type: ignore[attr-defined]
-                if o is C.LITERAL:
-                    chars.add(chr(a))
-                elif o is C.RANGE and a[1] - a[0] < 400:
-                    chars.update(chr(x) for x in range(a[0], a[1] + 1))
-                elif o is C.CATEGORY and a is C.CATEGORY_DIGIT:
-                    chars.update("0123456789")
-                elif o is C.CATEGORY and a is C.CATEGORY_SPACE:
-                    chars.update(" \t\n\r\f\v")
-                else:
-                    return None, False
-            return chars, False
-        if op is C.BRANCH:
-            chars, nullable = set(), False
-            for branch in av[1]:  # type: ignore[index]
-                f, n = seq(list(branch))
+            nullable = False
+            for branch in av[1]:
+                f, n = seq(branch)
                 if f is None:
                     return None, False
                 chars |= f
                 nullable = nullable or n
             return chars, nullable
-        if op is C.SUBPATTERN:
-            return seq(list(av[-1]))  # type: ignore[index]
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            lo, _, sub = av  # type: ignore[misc]
-            f, n = seq(list(sub))
-            return (None, False) if f is None else (f, lo == 0 or n)
-        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        if op is c.SUBPATTERN:
+            return seq(av[-1])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            f, n = seq(av[2])
+            return (None, False) if f is None else (f, av[0] == 0 or n)
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
             return set(), True
         return None, False
 
-    chars, nullable = seq(list(P.parse(pattern)))
+    chars, nullable = seq(parser.parse(pattern))
     return None if chars is None or nullable else frozenset(chars)
 
 
@@ -1198,22 +1217,25 @@ def _unique_groups(body: str, prefix: str) -> tuple[str, list[tuple[str, str]]]:
 @cache
 def master_pattern() -> Compiled:
     """The rules compiled alone and, per first character, as one alternation (order = priority)."""
-    rules: list[tuple[str, Handler, tuple[tuple[str, str], ...], re.Pattern[str]]] = []
+    rules: list[tuple[str, Handler, tuple[tuple[str, str], ...], str]] = []
     bodies: list[str] = []
     firsts: list[frozenset[str] | None] = []
     for name, template, handler in RULES:
         body, mapping = _unique_groups(_p(template), name)
         bodies.append(body)
         firsts.append(_first_chars(body))
-        rules.append((name, handler, tuple(mapping), re.compile(r"(?<![a-z0-9])(?:" + body + ")")))
+        rules.append((name, handler, tuple(mapping), body))
     alphabet = set().union(*(f for f in firsts if f is not None)) | {"*"}
     masters: dict[str, tuple[re.Pattern[str], tuple[int, ...]]] = {}
+    by_rules: dict[tuple[int, ...], re.Pattern[str]] = {}
     for ch in sorted(alphabet):
         idx = tuple(i for i, f in enumerate(firsts) if f is None or ch in f)
         if not idx:
             continue
-        alts = "|".join(f"(?P<r{i}>{bodies[i]})" for i in idx)
-        masters[ch] = (re.compile(r"(?<![a-z0-9])(?:" + alts + ")"), idx)
+        if idx not in by_rules:
+            alts = "|".join(f"(?P<r{i}>{bodies[i]})" for i in idx)
+            by_rules[idx] = re.compile(r"(?<![a-z0-9])(?:" + alts + ")")
+        masters[ch] = (by_rules[idx], idx)
     return Compiled(masters, tuple(rules))
 
 
@@ -1226,12 +1248,19 @@ def _hit_groups(m: re.Match[str], mapping: tuple[tuple[str, str], ...]) -> dict[
     return out
 
 
+@cache
+def _alone(i: int) -> re.Pattern[str]:
+    """Rule *i* compiled on its own (only needed after a rejection, so compiled lazily)."""
+    return re.compile(r"(?<![a-z0-9])(?:" + master_pattern().rules[i][3] + ")")
+
+
 def _first_accepted(
-    compiled: Compiled, first: int, pos: int, end: int, low: str, text: str, ctx: Ctx
+    compiled: Compiled, after: list[int], pos: int, end: int, low: str, text: str, ctx: Ctx
 ) -> Atom | None:
-    """The atom of the first rule from index *first* on that matches at *pos* and is accepted."""
-    for _, handler, mapping, alone in compiled.rules[first:]:
-        m = alone.match(low, pos, end)
+    """The atom of the first rule of *after* that matches at *pos* and is accepted."""
+    for i in after:
+        _, handler, mapping, _ = compiled.rules[i]
+        m = _alone(i).match(low, pos, end)
         if m is None or m.end() == m.start():
             continue
         atom = handler(Hit(_hit_groups(m, mapping), m.start(), m.end(), low, text, ctx))
@@ -1265,7 +1294,8 @@ def find_atoms(low: str, text: str, ctx: Ctx, starts: list[int]) -> list[Atom]:
         _, handler, mapping, _ = compiled.rules[i]
         atom = handler(Hit(_hit_groups(m, mapping), m.start(), m.end(), low, text, ctx))
         if atom is None:
-            atom = _first_accepted(compiled, i + 1, pos, n, low, text, ctx)
+            later = [j for j in entry[1] if j > i]
+            atom = _first_accepted(compiled, later, pos, n, low, text, ctx)
         if atom is None:
             continue
         if low[atom.end - 1] == "." and not _AMPM_END.search(low, atom.start, atom.end):
@@ -1275,7 +1305,7 @@ def find_atoms(low: str, text: str, ctx: Ctx, starts: list[int]) -> list[Atom]:
     return atoms
 
 
-_AMPM_END = re.compile(r"[ap]\.?\s?m\.$")
+_AMPM_END = re.compile(r"[ap]\.\s?m\.$")
 
 
 def shifted(atom: Atom, start: int | None = None, end: int | None = None, **kw: object) -> Atom:

@@ -1,4 +1,4 @@
-"""The date lexicon (``data/dates/lexicon.json``), loaded once, and the regex pieces built from it."""
+"""The date lexicon (``data/dates/lexicon.json``), loaded once, and helpers built on it."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ def lexicon() -> dict[str, Any]:
     >>> lexicon()["months"]["sept"]
     9
     """
-    raw = (Path(__file__).resolve().parents[1] / "data" / "dates" / "lexicon.json").read_text("utf-8")
+    raw = (Path(__file__).resolve().parents[1] / "data" / "dates" / "lexicon.json").read_text(
+        "utf-8"
+    )
     data: dict[str, Any] = json.loads(raw)
     return data
 
@@ -30,7 +32,9 @@ def alt(words: Any) -> str:
     """
     import re
 
-    return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(
+        re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")

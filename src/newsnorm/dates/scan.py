@@ -67,10 +67,62 @@ def _anchor_words() -> frozenset[str]:
 # Words a rule may start with before its anchor ("over the past two months", "from 2014 to",
 # "at 7", "a few days ago", "q1 2019").
 _PREFIXES = frozenset(
-    "the from between in after at around by within every each once twice three all early late "
-    "later earlier mid during a an several some few couple half right this current q h "
-    "since until till before about approximately circa roughly end beginning start middle "
-    "no not prior ahead as up starting of on".split()
+    [
+        "the",
+        "from",
+        "between",
+        "in",
+        "after",
+        "at",
+        "around",
+        "by",
+        "within",
+        "every",
+        "each",
+        "once",
+        "twice",
+        "three",
+        "all",
+        "early",
+        "late",
+        "later",
+        "earlier",
+        "mid",
+        "during",
+        "a",
+        "an",
+        "several",
+        "some",
+        "few",
+        "couple",
+        "half",
+        "right",
+        "this",
+        "current",
+        "q",
+        "h",
+        "since",
+        "until",
+        "till",
+        "before",
+        "about",
+        "approximately",
+        "circa",
+        "roughly",
+        "end",
+        "beginning",
+        "start",
+        "middle",
+        "no",
+        "not",
+        "prior",
+        "ahead",
+        "as",
+        "up",
+        "starting",
+        "of",
+        "on",
+    ]
 )
 
 
@@ -100,9 +152,7 @@ def _trie(words: frozenset[str]) -> str:
 
 @cache
 def _anchor_pattern() -> re.Pattern[str]:
-    return re.compile(
-        r"(?<![a-z0-9])(?:" + _trie(_anchor_words()) + r")(?![a-z])|[0-9]{1,8}|½"
-    )
+    return re.compile(r"(?<![a-z0-9])(?:" + _trie(_anchor_words()) + r")(?![a-z])|[0-9]{1,8}|½")
 
 
 def candidates(low: str) -> list[int]:
