@@ -262,6 +262,7 @@ def test_lunar_reference_outside_umm_al_qura() -> None:
         ("Schools close from 1 to 15 Saratan 1400.", "1", "15 Saratan 1400"),
         ("Schools close 10-15 Saratan 1400.", "10", "15 Saratan 1400"),
         ("Schools close between the 10th and the 15th of Saratan 1400.", "the 10th", None),
+        ("Schools close Saratan 10-15, 1400.", "Saratan 10", "15, 1400"),
     ],
 )
 def test_day_ranges_give_both_days(text: str, first: str, second: str | None) -> None:
@@ -273,6 +274,23 @@ def test_day_ranges_give_both_days(text: str, first: str, second: str | None) ->
     assert found[0].text == first
     if second is not None:
         assert found[1].text == second
+
+
+def test_range_lends_its_year_to_the_first_date() -> None:
+    found = find_calendar_dates(
+        "Exams run from 25 Jawza to 5 Saratan 1400, and from 20 Hut to 5 Hamal 1400."
+    )
+    assert [(m.text, m.timex) for m in found] == [
+        ("25 Jawza", j2g(1400, 3, 25).isoformat()),
+        ("5 Saratan 1400", j2g(1400, 4, 5).isoformat()),
+        ("20 Hut", j2g(1399, 12, 20).isoformat()),
+        ("5 Hamal 1400", j2g(1400, 1, 5).isoformat()),
+    ]
+
+
+def test_range_words_do_not_swallow_a_count() -> None:
+    found = find_calendar_dates("On Saratan 15 and 16 people were hurt.")
+    assert [m.text for m in found] == ["Saratan 15"]
 
 
 def test_year_unknown_without_reference() -> None:

@@ -580,7 +580,10 @@ def _read_parts(text: str, ms: int, me: int, word: MonthWord) -> _Parts:
             parts.ordinal = bool(rd.group("suf"))
             parts.end = parts.day_end = rd.end()
             r2 = p.right_range.match(text, rd.end())  # "Saratan 1-15, 1400"
-            if r2 and parts.day < int(r2.group("day")) <= 31:
+            quiet = r2 is not None and (
+                _quiet_after(text, r2.end()) or p.right_year.match(text, r2.end()) is not None
+            )
+            if r2 and quiet and parts.day < int(r2.group("day")) <= 31:
                 parts.day2, parts.day2_start = int(r2.group("day")), r2.start("day")
                 parts.end = r2.end()
     ry = p.right_year.match(text, parts.end)
@@ -826,6 +829,10 @@ def _numeric_mention(text: str, start: int, end: int) -> _Found | None:
     return _Found(start, end, g.isoformat(), cal, modifier)
 
 
+def _start(f: _Found) -> int:
+    return f.start
+
+
 def _drop_overlaps(found: list[_Found]) -> list[_Found]:
     kept: list[_Found] = []
     for f in sorted(found, key=lambda f: (f.start, f.start - f.end)):
@@ -875,5 +882,5 @@ def find_calendar_dates(text: str, reference_date: date | None = None) -> list[D
             calendar=f.calendar,
             modifier=f.modifier,
         )
-        for f in _drop_overlaps(_lend_years(text, sorted(found, key=lambda f: f.start), ref))
+        for f in _drop_overlaps(_lend_years(text, sorted(found, key=_start), reference_date))
     ]
