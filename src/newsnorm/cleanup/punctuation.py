@@ -100,6 +100,48 @@ class _Neighbours:
         return self._script(hit)
 
 
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
+_OTHER_LETTER = regex.compile(r"(?V1)[\p{L}--\p{Latin}]")
+
+
+class _Context:
+    """Is a position in English text? More Latin letters than letters of other scripts on its
+    line, within about 300 characters (a text with no letters there counts as English).
+
+    Answers are kept per line and 256-character block, so a long line full of marks costs a
+    bounded count per block, not per mark.
+
+    >>> c = _Context("Kabul، Herat\\nکابل، هرات و مزار")
+    >>> c.english(5), c.english(17)
+    (True, False)
+    """
+
+    __slots__ = ("_memo", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._memo: dict[tuple[int, int], bool] = {}
+
+    def english(self, pos: int) -> bool:
+        text = self._text
+        block = pos >> 8
+        lo = max(0, (block << 8) - 300)
+        line_start = text.rfind("\n", lo, pos) + 1
+        key = (line_start, block)
+        known = self._memo.get(key)
+        if known is not None:
+            return known
+        lo = max(lo, line_start)
+        hi_limit = min(len(text), (block << 8) + 556)
+        hi = text.find("\n", pos, hi_limit)
+        window = text[lo : hi_limit if hi < 0 else hi]
+        latin = len(_LATIN_LETTER.findall(window))
+        other = len(_OTHER_LETTER.findall(window))
+        answer = latin > other or latin == other == 0
+        self._memo[key] = answer
+        return answer
+
+
 # --------------------------------------------------------------------------------------------
 # source_digits
 
@@ -155,6 +197,8 @@ def find_source_digits(text: str) -> Fix:
 
     A slash elsewhere (``6/7``, ``2/5 of the votes``, dates) stays; ``1/2 million`` and other
     fractions English writes with a slash are flagged (``ambiguous_number``), not rewritten.
+    A number in Persian or Arabic text (an Arabic-script letter is the nearest letter on one
+    side and no Latin letter on the other) stays as written.
     """
     check_text(text, "find_source_digits")
     prof = profile(text)
@@ -163,9 +207,17 @@ def find_source_digits(text: str) -> Fix:
         return EMPTY
     edits: list[Edit] = []
     flags: list[Flag] = []
+    near = _Neighbours(text)
+    context = _Context(text)
     for m in _NUMBER.finditer(text):
         token = m.group()
         new = token.translate(_TO_ASCII)
+        if new == token and "/" not in token:
+            continue  # ASCII already
+        if not context.english(m.start()) or (
+            near.left(m.start()) == near.right(m.end()) == "arabic"
+        ):
+            continue  # a number in Persian or Arabic text
         if "/" in token:
             dec = _slash_decimal(text, m.start(), m.end(), new)
             if dec == "?":
@@ -199,6 +251,8 @@ def fix_source_digits(text: str) -> str:
     'a budget of 2.5 million dollars and 6.7 percent growth'
     >>> fix_source_digits("He won 2/5 of the votes on 2021/07/06; the ratio is 6/7.")
     'He won 2/5 of the votes on 2021/07/06; the ratio is 6/7.'
+    >>> fix_source_digits("در ۱۴۰۰ سال"), fix_source_digits("کابل ۱۴۰۰ Kabul")
+    ('در ۱۴۰۰ سال', 'کابل 1400 Kabul')
     """
     return run_fix(find_source_digits, text, "fix_source_digits")
 
@@ -220,21 +274,17 @@ _QUOTED = re.compile("«([^«»\r\n]{0,500})»")
 _LONE_QUOTE = re.compile("[«»]")
 
 
-def _english_side(left: str, right: str) -> bool:
-    """A mark between these nearest letters is in English text: a Latin letter on one side,
-    and not Arabic script on both."""
-    return "latin" in (left, right) and not (left == right == "arabic")
-
-
 def find_source_punctuation(text: str) -> Fix:
     """``،`` ``؛`` ``؟`` ``٪`` ``۔`` → ``,`` ``;`` ``?`` ``%`` ``.`` and ``«»`` → ``""`` in
     English text.
 
-    A mark counts as English when the nearest letter on one side (same line) is Latin and the
-    two sides are not both Arabic script, so Persian or Arabic sentences keep their own marks.
-    A converted comma, semicolon or question mark loses the space before it and gains one after
-    it when a letter follows (``Kabul ،Herat`` → ``Kabul, Herat``). Guillemets are decided as a
-    pair from the letters outside them, so ``«طالبان»`` quoted in English becomes ``"طالبان"``.
+    A mark counts as English when its line has more Latin letters than letters of other
+    scripts nearby (within about 300 characters) and the nearest letters on both sides are not
+    Arabic script, so Persian and Arabic sentences, even with English words in them, keep their
+    own marks. A converted comma, semicolon or question mark loses the space before it and gains
+    one after it when a letter follows (``Kabul ،Herat`` → ``Kabul, Herat``). Guillemets are
+    decided as a pair from the letters outside them (a Latin letter on one side, or none), so
+    ``«طالبان»`` quoted in an English sentence becomes ``"طالبان"``.
     """
     check_text(text, "find_source_punctuation")
     other = profile(text).other
@@ -242,11 +292,12 @@ def find_source_punctuation(text: str) -> Fix:
         return EMPTY
     found: list[tuple[int, int, str]] = []
     near = _Neighbours(text)
+    context = _Context(text)
     for m in _SOURCE_MARK.finditer(text):
         mark_at = m.end() - 1
         mark = text[mark_at]
         left, right = near.left(m.start()), near.right(m.end())
-        if not _english_side(left, right):
+        if left == right == "arabic" or not context.english(mark_at):
             continue
         new = _MARKS[mark]
         start = m.start() if new in ",;?." else mark_at
@@ -259,9 +310,7 @@ def find_source_punctuation(text: str) -> Fix:
         paired.update((m.start(), m.end() - 1))
         left, right = near.left(m.start()), near.right(m.end())
         inner = m.group(1)
-        if "latin" in (left, right) or (
-            not left and not right and "latin" in {_letter_script(c) for c in inner}
-        ):
+        if context.english(m.start()) and ("latin" in (left, right) or not (left or right)):
             # French-style inner spaces go with the marks: « yes » -> "yes".
             lead = len(inner) - len(inner.lstrip(" \t"))
             trail = len(inner) - len(inner.rstrip(" \t")) if inner.strip(" \t") else 0
@@ -272,7 +321,7 @@ def find_source_punctuation(text: str) -> Fix:
         if m.start() in paired:
             continue
         left, right = near.left(m.start()), near.right(m.end())
-        if _english_side(left, right):
+        if left != "arabic" != right and context.english(m.start()):
             found.append((m.start(), m.end(), '"'))
     if not found:
         return EMPTY
