@@ -152,15 +152,23 @@ POSITIVE = [
     ("The law took effect on 2021-07-01.", "2021-07-01", "2021-07-01", None),
     ("It was signed on 6th of July.", "6th of July", "2021-07-06", None),
     ("He spoke on the 4th of June 1989.", "the 4th of June 1989", "1989-06-04", None),
-    ("The strike ended in the first quarter of 2020.", "the first quarter of 2020",
-     "(2020-01-01,2020-04-01,P3M)", None),
+    (
+        "The strike ended in the first quarter of 2020.",
+        "the first quarter of 2020",
+        "(2020-01-01,2020-04-01,P3M)",
+        None,
+    ),
     ("Output grew from 2014 to 2018.", "from 2014 to 2018", "(2014-01-01,2018-01-01,P4Y)", None),
-    ("The fair runs from May to September.", "from May to September",
-     "(2021-05-01,2021-09-01,P4M)", None),
+    (
+        "The fair runs from May to September.",
+        "from May to September",
+        "(2021-05-01,2021-09-01,P4M)",
+        None,
+    ),
     ("They met three weeks from tomorrow.", "three weeks from tomorrow", "2021-07-28", None),
     ("The vote was tomorrow at 8 am.", "tomorrow at 8 am", "2021-07-07T08", None),
     ("The blast happened last night at 11.", "last night at 11", "2021-07-05T23", None),
-    ("The shops close in the 21st century.", "21st century", "20", None),
+    ("The shops close in the 21st century.", "21st century", "(2000-01-01,2100-01-01,P100Y)", None),
     ("He will be back in two weeks.", "in two weeks", "2021-07-20", None),
     ("It happens once a year.", "once a year", "P1Y", None),
 ]
@@ -202,12 +210,57 @@ def test_negative(text: str) -> None:
     assert extract_dates(text, REF) == []
 
 
-WORDS = (
-    "the minister said officials government talks border troops security province army "
-    "report agency statement foreign ministry president police city region people forces "
-    "attack blast peace water energy trade oil sanctions deal court law vote party leader "
-    "and of to in on for with by from as at that which".split()
-)
+WORDS = [
+    "the",
+    "minister",
+    "said",
+    "officials",
+    "government",
+    "talks",
+    "border",
+    "troops",
+    "security",
+    "province",
+    "army",
+    "report",
+    "agency",
+    "statement",
+    "foreign",
+    "ministry",
+    "president",
+    "police",
+    "city",
+    "region",
+    "people",
+    "forces",
+    "attack",
+    "blast",
+    "peace",
+    "water",
+    "energy",
+    "trade",
+    "oil",
+    "sanctions",
+    "deal",
+    "court",
+    "law",
+    "vote",
+    "party",
+    "leader",
+    "and",
+    "of",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "at",
+    "that",
+    "which",
+]
 
 
 @given(st.lists(st.sampled_from(WORDS), max_size=60))
@@ -233,8 +286,19 @@ def test_date_shaped_noise_no_exception(text: str) -> None:
 
 @pytest.mark.parametrize(
     "chunk",
-    ["1/1/1/", "12:12:", "may ", "the the ", "2021-", "5 to ", "from 2014 to ", " " * 7,
-     "Monday 3-4 pm, ", "9" * 50 + " ", "۱۲/"],
+    [
+        "1/1/1/",
+        "12:12:",
+        "may ",
+        "the the ",
+        "2021-",
+        "5 to ",
+        "from 2014 to ",
+        " " * 7,
+        "Monday 3-4 pm, ",
+        "9" * 50 + " ",
+        "۱۲/",
+    ],
 )
 def test_pathological_inputs_finish(chunk: str) -> None:
     text = chunk * (200_000 // len(chunk))

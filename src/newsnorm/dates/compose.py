@@ -217,8 +217,12 @@ def _range(a: Atom, b: Atom, low: str, ctx: Ctx) -> Atom | None:
         if a.hour is None or b.hour is None:
             return None
         ha, hb = a.hour, b.hour
-        if not a.ampm and b.ampm and hb >= 12 and ha < 12 and ha + 12 <= hb:
-            ha += 12
+        ma, mb = a.minute or 0, b.minute or 0
+        if not a.ampm and b.ampm and hb >= 12 > ha and (ha + 12) * 60 + ma < hb * 60 + mb:
+            ha += 12  # "5 to 6pm": both in the afternoon
+        if not b.ampm and hb < 12 and hb * 60 + mb < ha * 60 + ma < (hb + 12) * 60 + mb:
+            hb += 12  # "from 10:30 to 3": three in the afternoon
+            b = replace(b, hour=hb, tx=time_tx(hb, b.minute, b.second))
         ta = time_tx(ha, a.minute, a.second)
         mins = (hb * 60 + (b.minute or 0)) - (ha * 60 + (a.minute or 0))
         if mins <= 0:
@@ -264,6 +268,10 @@ def _apply_modifiers(a: Atom, low: str, floor: int) -> Atom:
         word = m.group("m")
         kind = "mid" if m.group("h") else mods[" ".join(word.split())]
         allowed = a.cat != "DUR" or kind == "approx"
+        if word == "about" and re.search(
+            r"(?:how|what)\s{1,2}$", low[max(0, m.start() - 6) : m.start()]
+        ):
+            allowed = False  # "how about May 3" asks, it does not approximate
         if kind in _POSITION_MODS and a.cat in ("DUR", "T", "REF"):
             allowed = False
         if allowed:

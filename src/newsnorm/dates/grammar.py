@@ -162,19 +162,7 @@ def _year(h: Hit, key: str = "year") -> int | None:
 def _valid(y: int | None, m: int | None, d: int | None) -> bool:
     if m is not None and not 1 <= m <= 12:
         return False
-    if d is not None:
-        if not 1 <= d <= 31:
-            return False
-        if m is not None:
-            limit = 29 if m == 2 else (30 if m in (4, 6, 9, 11) else 31)
-            if d > limit:
-                return False
-            if m == 2 and d == 29 and y is not None:
-                try:
-                    date(y, 2, 29)
-                except ValueError:
-                    return False
-    return True
+    return not (d is not None and not 1 <= d <= 31)
 
 
 _VERB_AFTER = re.compile(
@@ -239,8 +227,17 @@ _FUTURE_CUE = re.compile(
 )
 
 
+_PAST_VERB = re.compile(
+    r"\b(?:said|told|reported|announced|stated|declared|added|noted|wrote|was|were|had|did|"
+    r"[a-z]{2,20}ed)\s{1,2}(?:on\s{1,2}|last\s{1,2})?$"
+)
+
+
 def _future_tense(h: Hit) -> bool:
+    """Whether the words before *h* speak of the future (a past verb right before wins)."""
     before = h.low[max(0, h.start - 80) : h.start]
+    if _PAST_VERB.search(before):
+        return False
     return bool(_FUTURE_CUE.search(before))
 
 
@@ -407,8 +404,8 @@ _COUNT_CUE = re.compile(
 
 def h_year(h: Hit) -> Atom | None:
     y = _year(h)
-    if y is None:
-        return None
+    if y is None or y < 1500:
+        return None  # 1394 or 1442 in this press is a Solar or lunar Hijri year
     cue = h.g.get("cue")
     if cue is not None and cue.startswith(("fiscal", "school")):
         return Atom(h.start, h.end, "P", ("FY" if cue[0] == "f" else "SY") + str(y))
@@ -461,7 +458,9 @@ def h_century(h: Hit) -> Atom | None:
     n = ordinal_value(h.g["cn"])
     if n is None or not 1 <= n <= 30:
         return None
-    return Atom(h.start, h.end, "P", f"{n - 1:02d}")
+    # Recognizers-Text writes a century as the range of its years.
+    start = (n - 1) * 100
+    return Atom(h.start, h.end, "P", f"({start:04d}-01-01,{start + 100:04d}-01-01,P100Y)")
 
 
 _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
@@ -752,11 +751,28 @@ def h_in_n(h: Hit) -> Atom | None:
 
 
 def h_last_n(h: Hit) -> Atom | None:
+    """``the past two months`` is the duration ``P2M``; ``the next 3 days`` is a future range.
+
+    Looking back, news means "for that long until now" (a duration, as issue 4 asks);
+    looking ahead with a reference date, the days are known: Recognizers-Text's range.
+    """
     n = _count(h)
     if n is None or n <= 0:
         return None
     parts = _dur_parts(n, h.g["u"])
-    return Atom(h.start, h.end, "DUR", duration_tx(parts), dur=parts)
+    tx = duration_tx(parts)
+    rel = h.g.get("rel")
+    within = h.low.startswith("within", h.start)
+    ref = h.ctx.ref
+    count, unit = parts[0]
+    future = within or rel in ("next", "coming", "upcoming", "following")
+    if future and ref is not None and len(parts) == 1 and count == int(count):
+        step = {"D": "D", "W": "W", "M": "M", "Y": "Y"}.get(unit)
+        first = ref if within or unit in ("M", "Y") else ref + timedelta(days=1)
+        last = add_units(first, int(count), step) if step else None
+        if last is not None:
+            return Atom(h.start, h.end, "R", f"({first.isoformat()},{last.isoformat()},{tx})")
+    return Atom(h.start, h.end, "DUR", tx, dur=parts)
 
 
 def h_dur(h: Hit) -> Atom | None:
@@ -929,7 +945,7 @@ RULES: list[tuple[str, str, Handler]] = [
     ),
     (
         "dmy",
-        _WDP + r"(?:the\s)?(?<![\d.,:/])(?:{DAY}|{DAYW})(?:\s{1,2}of\s|\s{0,2}[-/]\s{0,2}|\s{1,2})"
+        _WDP + r"(?:the\s)?(?<![\d.,:/$])(?:{DAY}|{DAYW})(?:\s{1,2}of\s|\s{0,2}[-/]\s{0,2}|\s{1,2})"
         r"{MON}(?:(?:\s{0,2},\s{0,2}|\s{1,2}|[-/])(?:of\s|in\s)?{YEAR})?",
         h_dmy,
     ),
@@ -1035,7 +1051,7 @@ RULES: list[tuple[str, str, Handler]] = [
     (
         "rel_pod",
         r"(?:(?P<pre>early|late|later|earlier)\s)?(?:(?P<rel>this|tomorrow|yesterday|today|last|next)\s{POD}"
-        r"|(?P<rel>tomorrow|yesterday|today|tonight)\s(?P<pod>am|pm)(?![a-z.]))",
+        r"|(?P<rel>tomorrow|yesterday|today|tonight)\s(?P<pod>am|pm)(?![a-z]))",
         h_rel_pod,
     ),
     (

@@ -122,6 +122,9 @@ _PREFIXES = frozenset(
         "starting",
         "of",
         "on",
+        "fiscal",
+        "calendar",
+        "school",
     ]
 )
 

@@ -88,9 +88,6 @@ def time_tx(hour: int, minute: int | None = None, second: int | None = None) -> 
     return out
 
 
-_TIME_UNITS = frozenset({"H", "M_", "S"})
-
-
 def duration_tx(parts: list[tuple[float, str]]) -> str:
     """A duration from ``(count, unit)`` parts; units ``Y M W D H MIN S WE``.
 
@@ -226,6 +223,8 @@ def range_tx(start_tx: str, end_tx: str) -> str | None:
     if ag == bg == "M" and am is not None and bm is not None:
         months = (bm - am) % 12 if ay is None or by is None else (by - ay) * 12 + bm - am
         return f"({atx},{btx},P{months}M)"
+    if ay is not None and by is not None and "D" not in (ag, bg) and am and bm:
+        return f"({atx},{btx},P{(by - ay) * 12 + bm - am}M)"
     if am is None or bm is None or ad is None or bd is None:
         return None
     ya = ay if ay is not None else 2000
