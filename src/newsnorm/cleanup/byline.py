@@ -428,6 +428,8 @@ def find_boilerplate(text: str) -> Fix:
     [(11, 41)]
     """
     require_text(text, "find_boilerplate")
+    if "\n" not in text and len(text) > MAX_LINE:
+        return EMPTY  # one long line is prose, whatever words it contains
     line_re, cue = _boilerplate_patterns()
     found: list[_Line] = []
     notes: list[str] = []
