@@ -74,7 +74,20 @@ _ABBREV_TITLES = frozenset(
 _AUX = frozenset(
     ["has", "had", "have", "was", "is", "also", "had", "already", "reportedly", "then", "later"]
 )
-_GROUP_ENDINGS = ("ans", "ists", "ites", "ives", "ers", "ics", "ese", "ards", "ains")
+_GROUP_ENDINGS = (
+    "ans",
+    "ists",
+    "ites",
+    "ives",
+    "ers",
+    "ics",
+    "ese",
+    "ards",
+    "ains",
+    "ents",
+    "ors",
+    "ees",
+)
 _WEAK_VERBS = frozenset(["was", "is", "has", "had", "will", "would", "also"])
 
 

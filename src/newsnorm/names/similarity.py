@@ -209,19 +209,18 @@ def _align(short: tuple[NamePart, ...], long: tuple[NamePart, ...]) -> float:
     return max(0.0, min(1.0, num / den - penalty))
 
 
-def _joined_similarity(short: tuple[NamePart, ...], long: tuple[NamePart, ...]) -> float:
+def _joined_similarity(short: ParsedName, long: ParsedName) -> float:
     """Both names read as one string: catches parts split differently on both sides.
 
     Only for names of about the same length, so a missing part is never forgiven here.
     """
-    sa = "".join(p.skel for p in short)
-    sb = "".join(p.skel for p in long)
+    sa, sb = short.joined_skel, long.joined_skel
     if sa[:1] != sb[:1] or min(len(sa), len(sb)) < 0.85 * max(len(sa), len(sb)):
         return 0.0  # a different first sound or length: a part is missing, not re-split
     sa, sb = sa.replace(VOWEL_MARK, ""), sb.replace(VOWEL_MARK, "")
-    pa = "".join(p.phon for p in short)
-    pb = "".join(p.phon for p in long)
-    return 0.6 * _ratio(sa, sb) + 0.4 * _ratio(pa, pb) - _JOINED_PENALTY
+    return (
+        0.6 * _ratio(sa, sb) + 0.4 * _ratio(short.joined_phon, long.joined_phon) - _JOINED_PENALTY
+    )
 
 
 def parsed_similarity(a: ParsedName, b: ParsedName) -> float:
@@ -230,18 +229,15 @@ def parsed_similarity(a: ParsedName, b: ParsedName) -> float:
     >>> parsed_similarity(analyze("Dr. Ali Khamenei"), analyze("ali khamenei"))
     1.0
     """
-    pa, pb = a.parts, b.parts
-    if not pa or not pb:
-        return 1.0 if not pa and not pb else 0.0
-    ka = (len(pa), tuple(p.raw for p in pa))
-    kb = (len(pb), tuple(p.raw for p in pb))
-    if ka == kb:
+    if not a.parts or not b.parts:
+        return 1.0 if not a.parts and not b.parts else 0.0
+    if a.raws == b.raws:
         return 1.0
-    if ka > kb:
-        pa, pb = pb, pa
-    score = _align(pa, pb)
-    if score < MATCH_THRESHOLD and len(pa) > 1 and not any(p.initial for p in pa + pb):
-        score = max(score, _joined_similarity(pa, pb))
+    if (len(a.raws), a.raws) > (len(b.raws), b.raws):
+        a, b = b, a
+    score = _align(a.parts, b.parts)
+    if score < MATCH_THRESHOLD and len(a.parts) > 1 and not (a.has_initial or b.has_initial):
+        score = max(score, _joined_similarity(a, b))
     return score
 
 

@@ -122,6 +122,7 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("o", "u"),
 )
 _NON_LETTERS = regex.compile(r"[^a-z]+")
+_SLAVIC_PHON = ("uv", "iv", "uva", "iva")
 _DOUBLES = regex.compile(r"(.)\1+")
 
 
@@ -140,6 +141,11 @@ def phonetic(part: str) -> str:
             s = s.replace(old, new)
     s = s.replace("y", "i")
     out: str = _DOUBLES.sub(r"\1", s)
+    if out.endswith(_SLAVIC_PHON):
+        # Rahmonov = Rahmon, Zakharova = Zakharov: -ov/-ev/-ova/-ow in any vowel spelling.
+        cut = 2 if out.endswith("v") else 3
+        if len(out) - cut >= 3:
+            out = out[:-cut]
     return out
 
 
@@ -152,7 +158,10 @@ def skeleton(phon: str) -> str:
     if not phon:
         return ""
     head = VOWEL_MARK if phon[0] in _VOWELS else ""
-    return head + "".join(c for c in phon if c not in _VOWELS)
+    return head + phon.translate(_DROP_VOWELS)
+
+
+_DROP_VOWELS = str.maketrans("", "", "aiu")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +182,22 @@ class ParsedName:
 
     parts: tuple[NamePart, ...]
     title: str | None = None
+    raws: tuple[str, ...] = ()  # the parts' normalized forms (filled by ``make``)
+    has_initial: bool = False
+    joined_skel: str = ""  # all skeletons, first-vowel marks kept
+    joined_phon: str = ""
+
+    @classmethod
+    def make(cls, parts: tuple[NamePart, ...], title: str | None) -> ParsedName:
+        """Build with the derived fields precomputed (comparisons reuse them)."""
+        return cls(
+            parts=parts,
+            title=title,
+            raws=tuple(p.raw for p in parts),
+            has_initial=any(p.initial for p in parts),
+            joined_skel="".join(p.skel for p in parts),
+            joined_phon="".join(p.phon for p in parts),
+        )
 
     @property
     def key(self) -> str:
@@ -185,7 +210,6 @@ _SURROGATES = regex.compile(r"[\ud800-\udfff]")
 _DIN = regex.compile(r"(?<=[a-z]{3})[aeiou]d(?:din|deen|dine)$")
 _ULLAH = regex.compile(r"(?<=[a-z]{3})[aeiou]ll?ah?$")
 _ZADA = regex.compile(r"(?<=[a-z]{3})(?:zada|zadeh|zade|zoda|zodah|zadah)$")
-_SLAVIC = regex.compile(r"(?<=[a-z]{4})(?:ov|ev|ova|eva|ow|ew|yev|yeva|iev|ieva)$")
 _ABD = regex.compile(r"^abd(?:ul|el|al|ol|ur|us|ar|as|u)?(?=[a-z]{3})")
 
 
@@ -228,7 +252,7 @@ def _normalize_token(tok: str, rules: _Rules) -> str:
     if (
         len(tok) > 5
         and tok.startswith("al")
-        and tok[2] not in "aeiouy"
+        and tok[2] not in "aeiouyl"
         and tok not in rules.protected_al
     ):
         tok = tok[2:]  # Alzahrani = al-Zahrani
@@ -239,8 +263,6 @@ def _normalize_token(tok: str, rules: _Rules) -> str:
         tok = _ULLAH.sub("ulla", tok)
     if "z" in tok:
         tok = _ZADA.sub("zada", tok)
-    if tok.endswith(("v", "w", "va", "wa")) and not tok.endswith(rules.patronymic_endings):
-        tok = _SLAVIC.sub("", tok)
     return rules.equivalents.get(tok, tok)
 
 
@@ -320,4 +342,4 @@ def analyze(name: str) -> ParsedName:
     last = len(merged) - 1
     made = (_make_part(t, rules, 0 < i < last, f) for i, (t, f) in enumerate(merged))
     parts = tuple(p for p in made if p.phon)
-    return ParsedName(parts=parts, title=title)
+    return ParsedName.make(parts, title)

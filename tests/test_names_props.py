@@ -1,0 +1,206 @@
+"""Names: hypothesis properties of similarity, keys and extraction, and a large-input run."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsnorm.names import MATCH_THRESHOLD, Gazetteer, extract_names, name_key, name_similarity
+
+# Name parts from the bundled gazetteer: real names of the region in common spellings.
+_POOL = sorted(
+    {
+        part
+        for entry in Gazetteer.default()
+        for part in regex.findall(r"[A-Z][a-z]{2,}", entry.name)
+        if part not in {"Al", "Bin"}
+    }
+)
+_FULL_NAMES = sorted(
+    entry.name
+    for entry in Gazetteer.default()
+    if regex.fullmatch(r"[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){1,2}", entry.name)
+)
+
+parts = st.sampled_from(_POOL)
+names = st.lists(parts, min_size=1, max_size=4).map(" ".join)
+any_text = st.text(max_size=60)
+
+_ACCENTS = {"a": "áàâäã", "e": "éèêë", "i": "íìîï", "o": "óòôöõ", "u": "úùûü", "c": "ç", "n": "ñ"}
+
+
+@given(any_text, any_text)
+def test_similarity_is_symmetric_and_bounded_on_any_text(a: str, b: str) -> None:
+    s = name_similarity(a, b)
+    assert 0.0 <= s <= 1.0
+    assert s == name_similarity(b, a)
+
+
+@given(names, names)
+def test_similarity_is_symmetric_and_bounded_on_names(a: str, b: str) -> None:
+    s = name_similarity(a, b)
+    assert 0.0 <= s <= 1.0
+    assert s == name_similarity(b, a)
+
+
+@given(st.one_of(names, any_text))
+def test_equal_names_score_one(a: str) -> None:
+    assert name_similarity(a, a) == 1.0
+
+
+@given(names, names)
+def test_invariant_to_case(a: str, b: str) -> None:
+    assert name_similarity(a.upper(), b.lower()) == name_similarity(a, b)
+
+
+@given(names, names, st.randoms(use_true_random=False))
+def test_invariant_to_diacritics(a: str, b: str, rnd: random.Random) -> None:
+    accented = "".join(
+        rnd.choice(_ACCENTS[c]) if c in _ACCENTS and rnd.random() < 0.5 else c for c in a
+    )
+    # Decomposed (NFD) and composed forms alike.
+    decomposed = unicodedata.normalize("NFD", accented)
+    assert name_similarity(accented, b) == name_similarity(a, b)
+    assert name_similarity(decomposed, b) == name_similarity(a, b)
+
+
+@given(
+    names,
+    names,
+    st.sampled_from(["President", "Mr.", "Dr", "Foreign Minister", "Mullah", "General", "Sheikh"]),
+)
+def test_invariant_to_a_title(a: str, b: str, title: str) -> None:
+    assert name_similarity(f"{title} {a}", b) == name_similarity(a, b)
+
+
+@given(names, names, st.integers(1, 4))
+def test_invariant_to_extra_spaces(a: str, b: str, n: int) -> None:
+    spaced = " " * n + (" " * n).join(a.split(" ")) + "\t"
+    assert name_similarity(spaced, b) == name_similarity(a, b)
+
+
+# Substitutions inside one spelling class (both directions where safe).
+_CLASSES: list[tuple[str, str]] = [
+    (r"e", "i"),
+    (r"i(?![aeouy])", "e"),
+    (r"o", "u"),
+    (r"u", "o"),
+    (r"ou", "u"),
+    (r"kh", "h"),
+    (r"(?<![sckzgtdp])h", "kh"),
+    (r"q", "k"),
+    (r"(?<![sc])k(?!h)", "q"),
+    (r"gh", "q"),
+    (r"w", "v"),
+    (r"v", "w"),
+    (r"dh", "z"),
+    (r"([bdfklmnrst])(?!\1)", r"\1\1"),  # doubled letter
+    (r"([bdfklmnrst])\1", r"\1"),  # undoubled
+]
+_PART_EQUIVALENTS = {
+    "Mohammad": ["Muhammad", "Mohammed", "Mohd", "Mohamed"],
+    "Mohammed": ["Muhammad", "Mohammad", "Mohamed"],
+    "Abdul": ["Abdel", "Abd al-"],
+    "Yusuf": ["Yousef", "Yousuf"],
+}
+
+
+def _variant(name: str, rnd: random.Random) -> str:
+    words = name.split()
+    out = []
+    for w in words:
+        if w in _PART_EQUIVALENTS and rnd.random() < 0.7:
+            out.append(rnd.choice(_PART_EQUIVALENTS[w]))
+            continue
+        low = w.lower()
+        for pattern, repl in rnd.sample(_CLASSES, k=rnd.randint(1, 2)):
+            matches = list(regex.finditer(pattern, low[1:]))
+            if matches:
+                m = rnd.choice(matches)
+                a, b = m.start() + 1, m.end() + 1
+                low = low[:a] + m.expand(repl) + low[b:]
+        if rnd.random() < 0.2 and low.endswith(("ov", "ev")):
+            low = low[:-2]
+        elif rnd.random() < 0.2 and low.endswith("zada"):
+            low = low + "h"[:0] + "eh"[:0]
+            low = low[:-1] + "eh"
+        out.append(low.capitalize())
+    return " ".join(out)
+
+
+@given(st.sampled_from(_FULL_NAMES), st.randoms(use_true_random=False))
+def test_transliteration_variants_stay_above_the_threshold(name: str, rnd: random.Random) -> None:
+    variant = _variant(name, rnd)
+    assert name_similarity(name, variant) >= MATCH_THRESHOLD, (name, variant)
+
+
+_LONG_NAMES = [n for n in _FULL_NAMES if n.count(" ") >= 2]
+
+
+@given(st.sampled_from(_LONG_NAMES), st.randoms(use_true_random=False))
+def test_joined_given_names_stay_above_the_threshold(name: str, rnd: random.Random) -> None:
+    # Compound given names are written joined or split (Hamidreza / Hamid Reza); the surname
+    # stays apart.
+    words = name.split()
+    i = rnd.randrange(len(words) - 2)
+    joined = " ".join([*words[:i], words[i] + words[i + 1].lower(), *words[i + 2 :]])
+    assert name_similarity(name, joined) >= MATCH_THRESHOLD, (name, joined)
+
+
+@given(any_text)
+def test_name_key_never_raises_and_is_case_blind(a: str) -> None:
+    assert name_key(a) == name_key(a.lower()) or a.lower().upper() != a.upper()
+
+
+@given(st.text(max_size=300))
+def test_extract_names_never_raises_and_spans_are_exact(text: str) -> None:
+    for m in extract_names(text):
+        assert text[m.start : m.end] == m.text
+        assert m.key
+
+
+_NAMEY = st.lists(
+    st.one_of(
+        parts,
+        st.sampled_from(["said", "President", "Mr.", "the", "and", ",", ".", "al-", "bin", "\n"]),
+        st.text(alphabet="Aa .'’-", max_size=6),
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@given(_NAMEY)
+def test_extract_names_on_name_like_text(text: str) -> None:
+    mentions = extract_names(text)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.;:'-\n0123456789", max_size=400))
+def test_prose_without_capitals_yields_nothing(text: str) -> None:
+    assert extract_names(text) == []
+
+
+def test_pathological_large_inputs_complete() -> None:
+    # No timing assertion (speed lives in benchmarks/): these must simply finish.
+    inputs = [
+        "Aa " * 70_000,
+        "A" * 300_000,
+        "Mr. " * 50_000,
+        "V. " * 70_000,
+        "Ab-" * 70_000,
+        "A'b'" * 50_000,
+        "al-Zz bin " * 25_000,
+        "\ud800Ab \udfffCd " * 20_000,
+        "President Ashraf Ghani said. Imam Ali Rahman met Mr. Lutfi Barzan. " * 3_000,
+    ]
+    for text in inputs:
+        for m in extract_names(text):
+            assert text[m.start : m.end] == m.text
+    assert name_similarity("A" * 200_000, "B a " * 50_000) <= 1.0
+    assert name_key("Ab " * 100_000)
