@@ -508,13 +508,21 @@ class _Parts:
 
 def _next_word(text: str, pos: int) -> str | None:
     """The word right after *pos* (same line), or ``None`` when punctuation, a digit or the end
-    of the line follows."""
+    of the line follows.
+
+    >>> _next_word("15 Cancer patients", 9), _next_word("15 Cancer, the", 9)
+    ('patients', None)
+    """
     m = _patterns().next_word.match(text, pos)
     return m.group("w") if m else None
 
 
 def _quiet_after(text: str, pos: int) -> bool:
-    """Nothing but punctuation or a function word follows: what a date needs to end a phrase."""
+    """Nothing but punctuation or a function word follows: what a date needs to end a phrase.
+
+    >>> _quiet_after("on 15 Cancer the", 12), _quiet_after("15 Cancer cells", 9)
+    (True, False)
+    """
     word = _next_word(text, pos)
     return word is None or word.casefold() in _patterns().function_words
 
@@ -530,6 +538,13 @@ def _blocked_after(text: str, pos: int) -> bool:
 
 
 def _valid_year(cal: CalendarName, year: int, with_era: bool) -> bool:
+    """A year that can follow a month of *cal*: a Hijri year in range, or a Gregorian one.
+
+    >>> _valid_year("lunar_hijri", 1442, False), _valid_year("lunar_hijri", 2021, False)
+    (True, True)
+    >>> _valid_year("solar_hijri", 1100, False), _valid_year("solar_hijri", 1100, True)
+    (False, True)
+    """
     if year in GREGORIAN_YEARS:
         return not with_era
     if with_era:
@@ -538,6 +553,11 @@ def _valid_year(cal: CalendarName, year: int, with_era: bool) -> bool:
 
 
 def _era_calendar(era: str) -> CalendarName | None:
+    """The calendar an era marker names (``SH``, ``Hijri Shamsi``, ``AH``, ``Hijri``…).
+
+    >>> _era_calendar("Hijri Shamsi"), _era_calendar("A.H."), _era_calendar("ah")
+    ('solar_hijri', 'lunar_hijri', None)
+    """
     p = _patterns()
     if p.solar_era.fullmatch(era):
         return "solar_hijri"
@@ -556,6 +576,13 @@ def _era_ok(text: str, era_match: re.Match[str]) -> bool:
 
 
 def _read_parts(text: str, ms: int, me: int, word: MonthWord) -> _Parts:
+    """Day, year and era around the month word at ``text[ms:me]``, and the span they cover.
+
+    >>> t = "on the 15th of Saratan 1400 SH."
+    >>> parts = _read_parts(t, 15, 22, _month_words()["saratan"])
+    >>> parts.day, parts.year, t[parts.start : parts.end]
+    (15, 1400, 'the 15th of Saratan 1400 SH')
+    """
     p = _patterns()
     parts = _Parts(start=ms, end=me)
     ld = _left(p.left_day, text, ms)
@@ -640,6 +667,11 @@ def _bare_ok(text: str, ms: int, me: int) -> bool:
 
 
 def _timex(cal: CalendarName, year: int | None, month: int, day: int, ref: date | None) -> str:
+    """The Gregorian TIMEX value of a Hijri date; the year may be Hijri, Gregorian or missing.
+
+    >>> _timex("lunar_hijri", 2021, 9, 1, None), _timex("solar_hijri", None, 4, 15, None)
+    ('2021-04-13', 'XXXX-XX-XX')
+    """
     if year is None:
         g = resolve_year(cal, month, day, ref) if ref is not None else None
     elif year in GREGORIAN_YEARS:
@@ -834,6 +866,7 @@ def _start(f: _Found) -> int:
 
 
 def _drop_overlaps(found: list[_Found]) -> list[_Found]:
+    """In text order; of overlapping mentions the one starting first (then the longer) stays."""
     kept: list[_Found] = []
     for f in sorted(found, key=lambda f: (f.start, f.start - f.end)):
         if kept and f.start < kept[-1].end:
