@@ -2,8 +2,9 @@
 
 The file is generated in a temporary folder from the English news corpus (or the bundled seed
 when ``../shared`` is absent) and deleted afterwards. Memory is sampled from ``/proc`` every
-0.1 s over the whole process tree (the CLI and its workers) and also read from
-``getrusage(RUSAGE_CHILDREN)`` (the largest single process). Target: under 300 MB.
+0.1 s over the whole process tree (the CLI, the forkserver and the workers: PSS, which counts
+shared pages once, and the RSS sum, which counts them once per process) and also read from
+``getrusage(RUSAGE_CHILDREN)`` (the largest single process). Target: under 300 MB (PSS).
 
 Run ``python -m benchmarks.bench_memory [--quick]`` from the repository root.
 """
@@ -50,43 +51,58 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-def _rss_kb(pid: int) -> int:
+def _mem_kb(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of *pid* in KB. PSS splits pages shared with other processes among them."""
+    rss = pss = 0
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as fh:
             for line in fh:
                 if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
+                    rss = int(line.split()[1])
+                    break
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    pss = int(line.split()[1])
+                    break
+    except (OSError, ValueError):
         pass
-    return 0
+    return rss, pss
 
 
-def tree_rss_kb(pid: int) -> tuple[int, int]:
-    """(sum, max) of the resident memory of *pid* and all its descendants, in KB."""
-    total = biggest = 0
+def tree_memory_kb(pid: int) -> tuple[int, int, int]:
+    """(RSS sum, PSS sum, largest RSS) of *pid* and all its descendants, in KB.
+
+    Forked workers share pages with their parent: the RSS sum counts them twice, the PSS sum
+    counts them once (the memory the tree really takes).
+    """
+    rss_sum = pss_sum = biggest = 0
     todo = [pid]
     while todo:
         p = todo.pop()
-        rss = _rss_kb(p)
-        total += rss
+        rss, pss = _mem_kb(p)
+        rss_sum += rss
+        pss_sum += pss
         biggest = max(biggest, rss)
         todo.extend(_children(p))
-    return total, biggest
+    return rss_sum, pss_sum, biggest
 
 
 def peak_memory(argv: list[str]) -> dict[str, Any]:
-    """Run *argv*, sampling its process tree; peak sum and peak single process in MB."""
+    """Run *argv*, sampling its process tree every 0.1 s; peaks in MB.
+
+    ``peak_*_first_half_mb`` is the peak over the first half of the run: equal to the overall
+    peak when memory stays flat as the input grows (bounded), lower when it keeps growing.
+    """
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak_sum = peak_one = 0
+    samples: list[tuple[float, int, int, int]] = []
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak_sum, peak_one
         while not done.is_set():
-            s, m = tree_rss_kb(proc.pid)
-            peak_sum, peak_one = max(peak_sum, s), max(peak_one, m)
+            samples.append((time.perf_counter() - start, *tree_memory_kb(proc.pid)))
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -96,11 +112,18 @@ def peak_memory(argv: list[str]) -> dict[str, Any]:
     sampler.join()
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    first = [s for s in samples if s[0] <= elapsed / 2] or samples
+
+    def peak(rows: list[tuple[float, int, int, int]], col: int) -> float:
+        return round(max((r[col] for r in rows), default=0) / 1024, 1)
+
     return {
         "status": proc.returncode,
         "seconds": round(elapsed, 1),
-        "peak_tree_mb": round(peak_sum / 1024, 1),
-        "peak_process_mb": round(peak_one / 1024, 1),
+        "peak_tree_rss_mb": peak(samples, 1),
+        "peak_tree_pss_mb": peak(samples, 2),
+        "peak_process_mb": peak(samples, 3),
+        "peak_tree_pss_first_half_mb": peak(first, 2),
         # ru_maxrss of children is a high-water mark over all children so far: only meaningful
         # when this run raised it.
         "rusage_children_max_mb": round(after / 1024, 1) if after > before else None,
@@ -126,7 +149,7 @@ def run(quick: bool = False, corpus: list[str] | None = None) -> dict[str, objec
             argv += ["-o", os.devnull, "--jobs", str(jobs)]
             r = peak_memory(argv)
             r["mb_per_s"] = round(made["mb"] / r["seconds"], 2) if r["seconds"] else None
-            r["under_target"] = r["peak_tree_mb"] < TARGET_MB
+            r["under_target"] = r["peak_tree_pss_mb"] < TARGET_MB
             result[f"jobs{jobs}"] = r
     return result
 
@@ -141,9 +164,10 @@ def report(result: dict[str, Any]) -> str:
     for jobs in (1, 2):
         r = result[f"jobs{jobs}"]
         lines.append(
-            f"  --jobs {jobs}: peak {r['peak_tree_mb']} MB for the process tree "
-            f"(largest process {r['peak_process_mb']} MB), {r['seconds']} s, "
-            f"{r['mb_per_s']} MB/s, exit {r['status']}"
+            f"  --jobs {jobs}: peak {r['peak_tree_pss_mb']} MB PSS for the process tree "
+            f"({r['peak_tree_pss_first_half_mb']} MB in the first half of the run; RSS sum "
+            f"{r['peak_tree_rss_mb']} MB, largest process {r['peak_process_mb']} MB), "
+            f"{r['seconds']} s, {r['mb_per_s']} MB/s, exit {r['status']}"
         )
     return "\n".join(lines)
 

@@ -212,7 +212,10 @@ def report_md(results: dict[str, Any], charts: list[str]) -> str:
             f"{j['mb']} MB, {j['records']:,} records: "
             f"{j['seconds_jobs1']} s vs {j['seconds_jobs2']} s → "
             f"speedup **{j['speedup']}×** (target ≥ {target}×; {j['cpus']} CPUs); "
-            f"byte-identical output: {j['identical_output']}.",
+            f"without the fixed start-up of the workers ({j['worker_startup_seconds']} s, "
+            f"measured on a one-record input): "
+            f"**{j['speedup_without_startup']}×**. Byte-identical output: "
+            f"{j['identical_output']} ({j['differing_records']} records differ).",
             "",
             "## Peers side by side (same texts, same run)",
             "",
@@ -241,13 +244,15 @@ def report_md(results: dict[str, Any], charts: list[str]) -> str:
             f"`newsnorm process` on a generated {m['input']['mb']} MB JSONL "
             f"({m['input']['records']:,} records); target < {m['target_mb']} MB.",
             "",
-            "| jobs | peak, process tree (MB) | largest process (MB) | seconds | MB/s | exit |",
-            "|---:|---:|---:|---:|---:|---:|",
+            "| jobs | peak PSS, tree (MB) | same, first half of run | peak RSS sum (MB) "
+            "| largest process (MB) | seconds | MB/s | exit |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for jobs in (1, 2):
             x = m[f"jobs{jobs}"]
             lines.append(
-                f"| {jobs} | {x['peak_tree_mb']} | {x['peak_process_mb']} | {x['seconds']} "
+                f"| {jobs} | {x['peak_tree_pss_mb']} | {x['peak_tree_pss_first_half_mb']} "
+                f"| {x['peak_tree_rss_mb']} | {x['peak_process_mb']} | {x['seconds']} "
                 f"| {x['mb_per_s']} | {x['status']} |"
             )
     else:

@@ -38,8 +38,12 @@ def default_window(jobs: int) -> int:
 def _context() -> Any:
     # forkserver: workers fork from a clean server process, never from a parent that may run
     # threads (a progress bar, a Dask client, a test runner), where fork can deadlock.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    # Import newsnorm once in the server: workers fork with it loaded and share its pages.
+    ctx.set_forkserver_preload(["newsnorm"])
+    return ctx
 
 
 def submit_ordered(
