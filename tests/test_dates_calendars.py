@@ -527,6 +527,42 @@ def test_negative_cases(text: str) -> None:
     assert find_calendar_dates(text, REF) == []
 
 
+NOUNS = ["patients", "cells", "season", "mission", "market", "cases", "rocket", "fans", "engine"]
+PLAIN = ["officials", "said", "troops", "moved", "north", "village", "reported", "rain", "heavy"]
+
+
+@given(
+    word=st.sampled_from([name for names in ZODIAC for name in names] + ["Asad", "Mehr", "Hut"]),
+    noun=st.sampled_from(NOUNS),
+    number=st.integers(1, 31),
+    case=st.sampled_from([str.lower, str.title, str.upper]),
+)
+def test_month_words_before_nouns_are_not_dates(
+    word: str, noun: str, number: int, case: object
+) -> None:
+    """A zodiac or ambiguous word with a count and a noun is not a date, in any order or case."""
+    assert callable(case)
+    for text in (f"The {word} {number} {noun} left.", f"{number} {word} {noun} left."):
+        text = case(text)
+        assert find_calendar_dates(text, REF) == [], text
+
+
+@given(
+    before=st.lists(st.sampled_from(PLAIN), max_size=6),
+    after=st.lists(st.sampled_from(PLAIN), max_size=6),
+    g=st.dates(date(1925, 1, 1), date(2075, 12, 31)),
+    family=st.sampled_from([AFGHAN, IRANIAN, ZODIAC]),
+)
+def test_dates_are_found_in_any_plain_context(
+    before: list[str], after: list[str], g: date, family: tuple[tuple[str, ...], ...]
+) -> None:
+    jy, jm, jd = g2j(g)
+    date_text = f"the {ordinal(jd)} of {family[jm - 1][0]} {jy}"
+    text = " ".join([*before, "on", date_text + ",", *after]) + "."
+    mention = only(text)
+    assert (mention.text, mention.timex) == (date_text, g.isoformat())
+
+
 @pytest.mark.parametrize(
     "spellings",
     [*(names for names in LUNAR if len(names) > 1), *(n for n in AFGHAN if len(n) > 1)],
