@@ -163,5 +163,25 @@ def test_pathological_inputs_finish(text: str) -> None:
         assert text[n.start : n.end] == n.text
 
 
+def test_text_whose_lowercase_changes_length() -> None:
+    """'İ'.lower() is two characters: the scan falls back to case-insensitive matching."""
+    text = "İstanbul sent SIX buses and 5 km of road."
+    assert [(n.text, n.value) for n in extract_numbers(text)] == [("SIX", 6), ("5 km", 5)]
+
+
+def test_ordinal_scale_words() -> None:
+    got = [
+        (n.text, n.value, n.kind)
+        for n in extract_numbers(
+            "the three hundredth anniversary, the one hundredth session and three hundredths of it"
+        )
+    ]
+    assert got == [
+        ("three hundredth", 300, "ordinal"),
+        ("one hundredth", 100, "ordinal"),
+        ("three hundredths", 0.03, "fraction"),
+    ]
+
+
 def test_long_digit_run_is_not_a_number() -> None:
     assert extract_numbers("id " + "7" * 5000 + " end") == []

@@ -108,6 +108,23 @@ def word_renderings(draw: st.DrawFn) -> tuple[str, int]:
     return text, n
 
 
+@given(st.integers(min_value=1, max_value=10**6), st.sampled_from(CONTEXTS[:3]))
+def test_ordinal_words_round_trip(n: int, context: tuple[str, str]) -> None:
+    shown = num2words(n, to="ordinal")
+    text = context[0] + "the " + shown + " round" + context[1]
+    m = only_mention(text)
+    assert (m.value, m.kind) == (n, "ordinal")
+    assert covers(m, text, len(context[0]) + 4, shown)
+
+
+@given(st.integers(min_value=1, max_value=10**6))
+def test_ordinal_digits_round_trip(n: int) -> None:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    shown = f"{n}{suffix}"
+    m = only_mention(f"It was the {shown} session.")
+    assert (m.value, m.kind, m.text) == (n, "ordinal", shown)
+
+
 @st.composite
 def scaled_renderings(draw: st.DrawFn) -> tuple[str, int | float]:
     k = draw(st.integers(min_value=1, max_value=999))

@@ -253,9 +253,13 @@ def _read(
         return None
     core, toks, end = got
     if core.needs_guard and not _guard_ok(text, end):
-        if core.den_start > 0:
+        if toks[0].word == "one" and core.value and 1 / core.value >= 100:
+            # "the one hundredth meeting": an ordinal, not 1/100.
+            core.value, core.kind = 1 / core.value, "ordinal"
+        elif core.den_start > 0:
             return _read(text, toks[core.den_start].start, allow_article=False)
-        return None
+        else:
+            return None
     if (
         words
         and core.ntok == 1

@@ -452,6 +452,22 @@ def _den_value(toks: list[Tok], d0: int, q: int) -> Fraction | None:
     return None
 
 
+def _compound_ordinal(toks: list[Tok], s: int, q: int) -> Fraction | None:
+    """``two thousand, one hundred and fifth`` = 2105th: a cardinal ending in a scale, hundred,
+    ``and`` or tens, plus a final ordinal under 100 (under 10 after tens)."""
+    last = toks[q]
+    if last.plural or last.value >= 100 or q == s:
+        return None
+    before = toks[q - 1]
+    end = q - 1 if before.kind == "and" else q
+    if before.kind == "tens" and last.value >= 10:
+        return None
+    if before.kind not in ("hundred", "scale", "and", "tens"):
+        return None
+    base = card_stops(toks, s, end).get(end)
+    return None if base is None else base + last.value
+
+
 def _numerator(toks: list[Tok], s: int, e: int) -> Fraction | None:
     if e - s == 1 and toks[s].kind in ("a", "an"):
         return Fraction(1)
@@ -467,6 +483,8 @@ def _split_fraction(toks: list[Tok], s: int, q: int, ordinal_ok: bool) -> Core |
     for k in range(q - s, -1, -1):
         d0 = q - k
         den = _den_value(toks, d0, q)
+        if den is None and d0 == s and ordinal_ok:
+            den = _compound_ordinal(toks, s, q)
         if den is None:
             continue
         if d0 == s:
@@ -479,6 +497,13 @@ def _split_fraction(toks: list[Tok], s: int, q: int, ordinal_ok: bool) -> Core |
         if num is None:
             continue
         guard = not last.plural and (d0 - s == 1) and toks[s].word in ("a", "an", "one")
+        if not last.plural and not guard and k == 0 and den >= 100 and ordinal_ok:
+            # "the three hundredth anniversary" is the 300th; "three hundredths" is 0.03.
+            kind = "hundred" if den == 100 else "scale"
+            as_card = [*toks[s:q], Tok(kind, den, last.start, last.end, last.word)]
+            value = card_stops(as_card, 0).get(len(as_card))
+            if value is not None:
+                return Core(value, "ordinal", q + 1 - s)
         return Core(num / den, "fraction", q + 1 - s, needs_guard=guard, den_start=d0)
     return None
 
