@@ -368,7 +368,7 @@ def test_lunar_months_are_29_or_30_days(year: int, month: int) -> None:
 
 
 @given(
-    g=st.dates(date(1925, 1, 1), date(2076, 12, 31)),
+    g=st.dates(date(1926, 1, 1), date(2076, 12, 31)),  # a year inside Umm al-Qura
     offset=st.integers(-90, 260),
 )
 def test_lunar_month_without_year_resolves_near_reference(g: date, offset: int) -> None:
@@ -433,7 +433,7 @@ POSITIVE = [
     ("In the last days of Ramadan 1442 they met.", "Ramadan 1442", "2021-04-13", None),
     ("The truce held in late Ramadan.", "late Ramadan", "2021-04-13", "end"),
     ("People fasted during Ramadan this year.", "Ramadan", "2021-04-13", None),
-    ("Ashura falls in Muharram.", "Muharram", "2021-08-09", None),
+    ("Mourning peaks in Muharram.", "Muharram", "2021-08-09", None),
     ("Rainfall in the month of Saratan was low.", "month of Saratan", "2021-06-22", None),
     (
         "Imports fell in the third Iranian calendar month of Khordad.",
@@ -470,6 +470,11 @@ POSITIVE = [
     ("It was announced on the twentieth of Hoot.", "the twentieth of Hoot", "2021-03-10", None),
     ("It was the first Ramadan after the war.", "Ramadan", "2021-04-13", None),
     ("In the Islamic year 1443 pilgrims returned.", "Islamic year 1443", "2021-08-09", None),
+    ("Markets closed for Nowruz 1400.", "Nowruz 1400", "2021-03-21", None),
+    ("Markets closed before Nowruz.", "before Nowruz", "2021-03-21", "before"),
+    ("Prisoners were freed on Eid al-Adha.", "Eid al-Adha", "2021-07-20", None),
+    ("Prisoners were freed on Eid ul-Fitr 1442.", "Eid ul-Fitr 1442", "2021-05-13", None),
+    ("Mourners marched on Ashura 2021.", "Ashura 2021", "2021-08-18", None),
     ("The order of 1442/09/01 was posted.", "1442/09/01", "2021-04-13", None),
     ("Issued on Tuesday, 1400/4/15.", "Tuesday, 1400/4/15", "2021-07-06", None),
 ]
@@ -656,6 +661,8 @@ def test_every_solar_spelling_in_the_lexicon_reads_its_month() -> None:
     assert isinstance(solar, dict)
     for family, entries in solar.items():
         for entry in entries:
+            if "day" in entry:  # holidays: tested below
+                continue
             for spelling in entry["spellings"]:
                 mention = only(f"Officials said on 12 {spelling} 1400, talks resumed.")
                 expected = j2g(1400, entry["month"], 12).isoformat()
@@ -670,6 +677,8 @@ def test_every_lunar_spelling_in_the_lexicon_reads_its_month() -> None:
     assert isinstance(lunar, dict)
     for entries in lunar.values():
         for entry in entries:
+            if "day" in entry:
+                continue
             canonical = only(f"On 12 {LUNAR[entry['month'] - 1][0]} 1443, talks resumed.")
             for spelling in entry["spellings"]:
                 mention = only(f"On 12 {spelling} 1443, talks resumed.")

@@ -175,6 +175,7 @@ class MonthWord:
     ambiguous: bool
     bare: bool
     zodiac: bool
+    day: int | None = None  # a holiday: Nowruz is 1 Farvardin, Eid al-Adha 10 Dhu al-Hijjah
 
 
 @lru_cache(maxsize=4096)
@@ -211,6 +212,7 @@ def _month_words() -> dict[str, MonthWord]:
                         ambiguous=bool(entry.get("ambiguous", False)),
                         bare=key in bare,
                         zodiac=family == "zodiac",
+                        day=int(entry["day"]) if "day" in entry else None,
                     )
     return table
 
@@ -706,6 +708,8 @@ def _left_extras(text: str, start: int, has_day: bool) -> tuple[int, Modifier | 
 def _month_mention(text: str, ms: int, me: int, word: MonthWord, ref: date | None) -> list[_Found]:
     """The mention around one month word, and the first day of a range (``10-15 Saratan``,
     ``from 1 to 15 Saratan``) as a mention of its own."""
+    if word.day is not None:
+        return [_holiday_mention(text, ms, me, word, ref)]
     token = text[ms:me]
     parts = _read_parts(text, ms, me, word)
     if not _month_is_date(text, ms, token, word, parts):
@@ -737,6 +741,28 @@ def _month_mention(text: str, ms: int, me: int, word: MonthWord, ref: date | Non
     else:
         out.append(found(start, parts.end, parts.day if parts.day is not None else 1, modifier))
     return out
+
+
+def _holiday_mention(text: str, ms: int, me: int, word: MonthWord, ref: date | None) -> _Found:
+    """``Nowruz``, ``Eid al-Adha 1442``, ``Ashura 2021``: the holiday's (first) day.
+
+    >>> t = "before Eid al-Fitr 1442"
+    >>> f = _holiday_mention(t, 7, 18, _month_words()["eidalfitr"], None)
+    >>> t[f.start : f.end], f.timex, f.modifier
+    ('before Eid al-Fitr 1442', '2021-05-13', 'before')
+    """
+    assert word.day is not None
+    end, year = me, None
+    ry = _patterns().right_year.match(text, me)
+    if ry:
+        era_cal = _era_calendar(ry.group("era")) if ry.group("era") else None
+        with_era = era_cal == word.calendar and _era_ok(text, ry)
+        if _valid_year(word.calendar, int(ry.group("year")), with_era):
+            year = int(ry.group("year"))
+            end = ry.end() if with_era else ry.end("year")
+    start, modifier = _left_extras(text, ms, has_day=True)
+    timex = _timex(word.calendar, year, word.month, word.day, ref)
+    return _Found(start, end, timex, word.calendar, modifier, word.month, word.day, year)
 
 
 def _lend_years(text: str, found: list[_Found], ref: date | None) -> list[_Found]:
