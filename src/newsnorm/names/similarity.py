@@ -79,22 +79,24 @@ def levenshtein(a: str, b: str) -> int:
     return prev[-1]
 
 
-def _load_distance() -> Callable[[str, str], int]:
-    try:
-        from rapidfuzz.distance import Levenshtein
-    except ImportError:  # pragma: no cover - rapidfuzz is optional, results are identical
-        return levenshtein
-    return Levenshtein.distance
-
-
-_distance = _load_distance()
-
-
-def _ratio(a: str, b: str) -> float:
+def _python_ratio(a: str, b: str) -> float:
     longest = max(len(a), len(b))
     if longest == 0:
         return 1.0
-    return 1.0 - _distance(a, b) / longest
+    return 1.0 - levenshtein(a, b) / longest
+
+
+def _load_ratio() -> Callable[[str, str], float]:
+    """``1 - distance / longest``: rapidfuzz's C version when installed (same numbers)."""
+    try:
+        from rapidfuzz.distance import Levenshtein
+    except ImportError:  # pragma: no cover - rapidfuzz is optional, results are identical
+        return _python_ratio
+    ratio: Callable[[str, str], float] = Levenshtein.normalized_similarity
+    return ratio
+
+
+_ratio = _load_ratio()
 
 
 @lru_cache(maxsize=262144)
@@ -114,14 +116,16 @@ def part_similarity(a: str, b: str) -> float:
         return 0.9 if a[0] == b[0] else 0.0
     # Compound parts (Jalal-uddin / Siraj-uddin, Abd-ul-Karim / Abd-ur-Rahman) differ only in
     # the stem: comparing the whole would reward the shared affix.
-    for pre in _PREFIXES:
-        if a.startswith(pre) and b.startswith(pre) and len(a) > len(pre) + 1 < len(b):
-            a, b = a[len(pre) :], b[len(pre) :]
-            break
-    for suf in _SUFFIXES:
-        if a.endswith(suf) and b.endswith(suf) and len(a) > len(suf) + 1 < len(b):
-            a, b = a[: -len(suf)], b[: -len(suf)]
-            break
+    if a.startswith(_PREFIXES) and b.startswith(_PREFIXES):
+        for pre in _PREFIXES:
+            if a.startswith(pre) and b.startswith(pre) and len(a) > len(pre) + 1 < len(b):
+                a, b = a[len(pre) :], b[len(pre) :]
+                break
+    if a.endswith(_SUFFIXES) and b.endswith(_SUFFIXES):
+        for suf in _SUFFIXES:
+            if a.endswith(suf) and b.endswith(suf) and len(a) > len(suf) + 1 < len(b):
+                a, b = a[: -len(suf)], b[: -len(suf)]
+                break
     pa, sa = _forms(a)
     pb, sb = _forms(b)
     if pa == pb:
@@ -137,16 +141,14 @@ def _forms(raw: str) -> tuple[str, str]:
 
 def _align(short: tuple[NamePart, ...], long: tuple[NamePart, ...]) -> float:
     n, m = len(short), len(long)
-    cells = [
-        (
-            -part_similarity(a.raw, b.raw)
-            * (1.0 if a.patronymic == b.patronymic else _ROLE_FACTOR),
-            i,
-            j,
-        )
-        for i, a in enumerate(short)
-        for j, b in enumerate(long)
-    ]
+    cells = []
+    for i, a in enumerate(short):
+        for j, b in enumerate(long):
+            # Equal phonetic forms are the common case: skip the edit distances.
+            s = 1.0 if a.phon == b.phon else part_similarity(a.raw, b.raw)
+            if a.patronymic != b.patronymic:
+                s *= _ROLE_FACTOR
+            cells.append((-s, i, j))
     cells.sort()
     pair: dict[int, tuple[int, float]] = {}
     used: set[int] = set()
