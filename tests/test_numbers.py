@@ -183,5 +183,12 @@ def test_ordinal_scale_words() -> None:
     ]
 
 
+def test_slash_fraction_before_a_scale() -> None:
+    """Without cleanup a slash is an English fraction; cleanup turns the Persian decimal slash
+    (``2/5 million`` = 2.5 million) into a point before process() extracts numbers."""
+    (n,) = extract_numbers("a grant of 1/2 million dollars")
+    assert (n.text, n.value, n.kind, n.unit) == ("1/2 million dollars", 500000, "money", "USD")
+
+
 def test_long_digit_run_is_not_a_number() -> None:
     assert extract_numbers("id " + "7" * 5000 + " end") == []

@@ -277,7 +277,7 @@ def lex(text: str, pos: int, money: bool = False) -> list[Tok]:
             pair = True
         toks.append(tok)
         decimals = decimals or tok.kind == "point"
-        if tok.closed or stop:
+        if stop or (tok.closed and not (tok.sub == "fraction" and tok.scale == 1)):
             break
         sep = _SEP.match(text, tok.end)
         if sep is None and tok.kind == "scale":
@@ -329,9 +329,16 @@ def card_stops(toks: list[Tok], s: int, limit: int | None = None) -> dict[int, F
             break
         if k == "num":
             if t.closed or t.sub != "cardinal":
-                if j == s:
-                    stops[j + 1] = t.value
-                break
+                if j != s:
+                    break
+                stops[j + 1] = t.value
+                if t.sub != "fraction" or nxt is None or nxt.kind != "scale":
+                    break
+                # "1/2 million": a written fraction of a scale (cleanup reads the Persian
+                # decimal slash, "2/5 million" = 2.5 million, before extraction in process()).
+                group = last_add = t.value
+                prev = "num"
+                continue
             if j == s:
                 group = last_add = t.value
             elif prev in ("and", "scale", "hundred"):
