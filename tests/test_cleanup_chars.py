@@ -300,8 +300,8 @@ def test_every_fixer_is_registered_in_order() -> None:
     assert [f.name for f in U.FIXERS] == [
         "mojibake",
         "control_chars",
-        "unicode_form",
         "invisible_chars",
+        "unicode_form",
         "odd_spaces",
         "space_runs",
     ]

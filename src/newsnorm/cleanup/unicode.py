@@ -19,6 +19,7 @@ from typing import Any
 import regex
 
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
+from newsnorm.edits import apply_edits
 from newsnorm.model import Edit
 
 __all__ = [
@@ -163,6 +164,14 @@ def _edits_for(matches: Iterable[tuple[int, int, str]], kind: str, note: str) ->
 # mojibake
 
 
+# C0 controls (not tab, newline, CR), DEL and U+FEFF, and (in the class) invisible characters:
+# later fixers delete them, so they must not hide mojibake.
+_JUNK_CLASS = (
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u00ad\u061c]"
+)
+_JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
+
 # The encodings ftfy can undo (its chardata.CHARMAP_ENCODINGS, standard codecs only).
 _MOJIBAKE_ENCODINGS = (
     "latin-1",
@@ -194,8 +203,7 @@ def _decode_each(data: bytes, encoding: str) -> str:
 @cache
 def _mojibake_cue() -> re.Pattern[str]:
     """A UTF-8 lead byte (0xC2-0xF4) then a continuation byte (0x80-0xBF), read in a 1-byte
-    encoding; or a C1 control (Windows-1252 read as Latin-1); or a lead byte before a space that
-    was once a no-break space (``Ã `` for ``à``)."""
+    encoding; or a C1 control (Windows-1252 read as Latin-1)."""
     leads = "".join(_decode_each(bytes(range(0xC2, 0xF5)), enc) for enc in _MOJIBAKE_ENCODINGS)
     conts = "".join(_decode_each(bytes(range(0x80, 0xC0)), enc) for enc in _MOJIBAKE_ENCODINGS)
     lead_set = set(leads) - set(_EVERYDAY)
@@ -206,9 +214,13 @@ def _mojibake_cue() -> re.Pattern[str]:
     def cls(chars: Iterable[str]) -> str:
         return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
+    # Characters later fixers delete may sit inside the mojibake; they must not hide it.
+    junk = f"{_JUNK_CLASS}{{0,4}}"
+    # A lead letter may still be decomposed (A + U+030A for Å): NFC runs after this fixer.
+    decomposed = f"[A-Za-z][\u0300-\u036f]{{1,2}}{junk}"
     return re.compile(
-        f"{cls(lead_set)}{cls(cont_set)}|{cls(everyday)}{cls(cont_letters)}"
-        "|[\x80-\x9f]|[\u00c2\u00c3] "
+        f"{cls(lead_set)}{junk}{cls(cont_set)}|{cls(everyday)}{junk}{cls(cont_letters)}"
+        f"|{decomposed}{cls(cont_set)}|[\x80-\x9f]"
     )
 
 
@@ -255,7 +267,9 @@ def _ftfy_config() -> Any:
         unescape_html=False,
         remove_terminal_escapes=False,
         fix_encoding=True,
-        restore_byte_a0=True,
+        # A plain space read as a lost no-break space (voilÃ le → voilà le) is a guess that
+        # turns "Ã " made by another fixer (script_glue) into "à": off, so cleanup is idempotent.
+        restore_byte_a0=False,
         replace_lossy_sequences=True,
         decode_inconsistent_utf8=True,
         fix_c1_controls=True,
@@ -289,11 +303,15 @@ def find_mojibake(text: str) -> Fix:
     edits: list[Edit] = []
     for lo, hi in _line_windows(text, (m.start() for m in cue.finditer(text))):
         segment = text[lo:hi]
+        # What control_chars, invisible_chars and unicode_form would do comes first, so the
+        # repair sees what they leave (else "Ã" + ZWSP + "©" is repaired only on a second run).
+        tidy = _JUNK.sub("", apply_edits(segment, find_invisible_chars(segment).edits))
+        tidy = unicodedata.normalize("NFC", tidy)
         try:
-            fixed, plan = ftfy.fix_encoding_and_explain(segment, config)
+            fixed, plan = ftfy.fix_encoding_and_explain(tidy, config)
         except (UnicodeError, ValueError):  # pragma: no cover - ftfy refuses odd input
             continue
-        if fixed == segment:
+        if fixed == tidy:
             continue
         steps = ", ".join(f"{step[0]} {step[1]}" for step in plan or ())
         edits.extend(minimal_edits(lo, segment, fixed, "mojibake", f"ftfy: {steps}"))
@@ -642,8 +660,9 @@ def fix_space_runs(text: str) -> str:
 FIXERS: tuple[Fixer, ...] = (
     Fixer("mojibake", find_mojibake, "text decoded in the wrong encoding, repaired with ftfy"),
     Fixer("control_chars", find_control_chars, "control characters; lone surrogates to U+FFFD"),
-    Fixer("unicode_form", find_unicode_form, "NFC normalization and byte-order marks"),
     Fixer("invisible_chars", find_invisible_chars, "bidi marks, zero-width chars, soft hyphen"),
+    # After the deletions: removing "\x00" from "A\x00\u0301" makes a pair that composes.
+    Fixer("unicode_form", find_unicode_form, "NFC normalization and byte-order marks"),
     Fixer("odd_spaces", find_odd_spaces, "no-break, thin and other unusual spaces"),
     Fixer("space_runs", find_space_runs, "runs of spaces inside a line, trailing spaces"),
 )
