@@ -685,3 +685,23 @@ def test_every_lunar_spelling_in_the_lexicon_reads_its_month() -> None:
                 assert (mention.timex, mention.calendar) == (canonical.timex, "lunar_hijri"), (
                     spelling
                 )
+
+
+def test_an_afghan_mt_paragraph() -> None:
+    """Forms MT makes of Dari news, in one text (sentences written for this test)."""
+    text = (
+        "Kabul: On Tuesday, the 15th of Cancer 1400, Taliban fighters entered the district "
+        "centre. Officials said that since the 2nd of Gemini more than 20 districts had fallen, "
+        "and the commission said the vote would be held on Libra 2. Lung cancer patients and "
+        "the Mehr News Agency were not affected. The 1400 SH budget was cut during the holy "
+        "month of Ramadan, and markets will close for Eid al-Adha."
+    )
+    found = find_calendar_dates(text, date(2021, 7, 6))
+    assert [(m.text, m.timex, m.modifier) for m in found] == [
+        ("Tuesday, the 15th of Cancer 1400", "2021-07-06", None),
+        ("since the 2nd of Gemini", j2g(1400, 3, 2).isoformat(), "since"),
+        ("Libra 2", j2g(1400, 7, 2).isoformat(), None),
+        ("1400 SH", "2021-03-21", None),
+        ("holy month of Ramadan", "2021-04-13", None),
+        ("Eid al-Adha", "2021-07-20", None),
+    ]

@@ -649,7 +649,9 @@ def _month_is_date(text: str, ms: int, token: str, word: MonthWord, parts: _Part
         if word.zodiac and word.ambiguous:  # Bull, Fish, Twins: only "the 2nd of the Bull"
             return parts.day_left and parts.of_form and _quiet_after(text, parts.end)
         if parts.day_left:  # "15 Asad Market", "9 Dey protests": names of places and events
-            return not strict or _quiet_after(text, parts.end)
+            # "the 2nd of Gemini more than...": an ordinal and "of" are evidence enough.
+            strong = word.zodiac and parts.of_form and parts.ordinal
+            return not strict or strong or _quiet_after(text, parts.end)
         if _left(p.left_name, text, ms):
             return False
         if strict and not (parts.ordinal or _left(p.left_cue, text, ms)):
