@@ -190,5 +190,10 @@ def test_slash_fraction_before_a_scale() -> None:
     assert (n.text, n.value, n.kind, n.unit) == ("1/2 million dollars", 500000, "money", "USD")
 
 
+def test_digits_inside_web_addresses_are_skipped() -> None:
+    text = "Read https://example.org/news/2021/12345?page=3 and www.site.ir/a/77 - 9 died."
+    assert [n.value for n in extract_numbers(text)] == [9]
+
+
 def test_long_digit_run_is_not_a_number() -> None:
     assert extract_numbers("id " + "7" * 5000 + " end") == []

@@ -10,6 +10,7 @@ read into ``qualifier`` but stay outside the span.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -53,7 +54,7 @@ _SPACED_SIGN = re.compile(r"(?:^|\n)[ \t]{0,8}(?P<sign>[-\u2212])[ \t]{1,3}\Z")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]{1,3}([A-Za-z'’]{1,12})")
 _PERCENT = re.compile(
     r"(?i)(?:[ \u00a0]?[%\u066a]|(?:[ \u00a0]{1,2}|-)(?P<pp>percentage[ \u00a0]points?)"
-    r"(?![\w])|(?:[ \u00a0]{1,2}|-)(?:per[ \u00a0]?cent|pct)(?![\w]))"
+    r"(?![\w])|(?:[ \u00a0]{1,2}|-)(?:per[ \u00a0]?cents?|percentage|pct)(?![\w]))"
 )
 _OVER = re.compile(r"[ \t]{1,3}(?P<op>over|out[ \t]{1,3}of|in)[ \t]{1,3}")
 _RANGE_DASH = re.compile(r"[ \t]{0,2}[-\u2013\u2014][ \t]{0,2}")
@@ -478,6 +479,27 @@ def _at_anchor(text: str, m: re.Match[str]) -> tuple[list[_Found], int]:
     return [f], f.end
 
 
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\u00bb\u201d]+", re.IGNORECASE)
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of web addresses: digits inside ``example.com/news/12345`` are not numbers."""
+    if "://" not in text and "www." not in text.lower():
+        return []
+    return [m.span() for m in _URL.finditer(text)]
+
+
+_FAR = 1 << 62  # sorts after every span that starts at the same offset
+
+
+def _url_end(urls: list[tuple[int, int]], p: int) -> int:
+    """The end of the address that contains offset *p*, else 0."""
+    i = bisect.bisect_right(urls, (p, _FAR)) - 1
+    if i >= 0 and urls[i][0] <= p < urls[i][1]:
+        return urls[i][1]
+    return 0
+
+
 def find_mentions(text: str) -> list[NumberMention]:
     """Every number mention of *text*, in order (no type check: see ``extract_numbers``)."""
     out: list[NumberMention] = []
@@ -486,12 +508,18 @@ def find_mentions(text: str) -> list[NumberMention]:
         search, haystack = lower_anchor_regex().search, lowered
     else:
         search, haystack = anchor_regex().search, text
+    urls = _url_spans(text)
     pos = 0
     n = len(text)
     while pos < n:
         m = search(haystack, pos)
         if m is None:
             break
+        if urls:
+            inside = _url_end(urls, m.start())
+            if inside:
+                pos = inside
+                continue
         found, resume = _at_anchor(text, m)
         for f in found:
             out.append(_mention(text, f))
