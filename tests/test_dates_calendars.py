@@ -632,6 +632,14 @@ def test_pathological_input_completes(unit: str, size: int) -> None:
 def test_non_str_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="find_calendar_dates"):
         find_calendar_dates(b"15 Saratan 1400")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="reference_date"):
+        find_calendar_dates("15 Saratan", "2021-07-06")  # type: ignore[arg-type]
+
+
+def test_datetime_reference_is_read_as_its_date() -> None:
+    from datetime import datetime
+
+    assert only("on 15 Saratan", datetime(2021, 7, 20, 23, 59)).timex == "2021-07-06"
 
 
 def test_clean_english_without_calendar_words() -> None:

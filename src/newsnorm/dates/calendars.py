@@ -923,6 +923,11 @@ def find_calendar_dates(text: str, reference_date: date | None = None) -> list[D
     ensure_text(text, "find_calendar_dates")
     if isinstance(reference_date, datetime):
         reference_date = reference_date.date()
+    elif reference_date is not None and not isinstance(reference_date, date):
+        raise TypeError(
+            "find_calendar_dates() needs reference_date as a datetime.date, got "
+            f"{type(reference_date).__name__}: e.g. datetime.date(2021, 7, 6)"
+        )
     found: list[_Found] = []
     months = _month_words()
     for start, end, numeric in _prescan(text):
