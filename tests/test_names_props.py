@@ -153,7 +153,7 @@ def test_joined_given_names_stay_above_the_threshold(name: str, rnd: random.Rand
 
 @given(any_text)
 def test_name_key_never_raises_and_is_case_blind(a: str) -> None:
-    assert name_key(a) == name_key(a.lower()) or a.lower().upper() != a.upper()
+    assert name_key(a) == name_key(a.lower())
 
 
 @given(st.text(max_size=300))

@@ -214,7 +214,8 @@ _ABD = regex.compile(r"^abd(?:ul|el|al|ol|ur|us|ar|as|u)?(?=[a-z]{3})")
 
 
 def _ascii_tokens(name: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", _SURROGATES.sub("", name))
+    # Lowercase before transliterating too: some scripts romanize only one case (Cherokee).
+    text = unicodedata.normalize("NFKC", _SURROGATES.sub("", name)).lower()
     text = unidecode(text).lower()
     # Apostrophes and ayn marks vanish (Sa'ad = Saad); hyphens split (al-Zawahiri).
     text = text.replace("'", "").replace("`", "").replace("\u2019", "")
