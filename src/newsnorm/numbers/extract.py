@@ -284,12 +284,23 @@ def _read(
     f = _Found(start, end, core.value, core.kind, scale=core.scale, words=words)
     if start != p:
         f.value = -f.value
+    if not words and _percent_before(text, f.start):
+        # "%40": MT from Persian keeps the percent sign where Persian writes it.
+        f.start, f.kind = f.start - 1, "percent"
+        return f, f.end
     if cur is not None:
         f.start, f.kind, f.unit = cur[0], "money", cur[1]
     _attach_after(text, f, cur is not None)
     if not words and f.end < len(text) and (text[f.end].isalpha() or _is_digit(text[f.end])):
         return None
     return f, f.end
+
+
+def _percent_before(text: str, start: int) -> bool:
+    """A percent sign written before the digits (``%40``), itself after a space or the start."""
+    if start == 0 or text[start - 1] not in "%\u066a":
+        return False
+    return start == 1 or not (text[start - 2].isalnum() or text[start - 2] in "%\u066a")
 
 
 def _signed_start(text: str, p: int) -> int:

@@ -194,7 +194,8 @@ def lex_digits(text: str, pos: int, money: bool = False) -> Tok | None:
         m = _SLASH_FRACTION.match(text, end)
         if m and "," not in text[pos:end]:
             den = to_number(m.group("den"))
-            if den:
+            # Only a proper fraction: "2019/20" is a fiscal year, not 100.95.
+            if den and value < den:
                 tok.value, tok.end, tok.closed, tok.sub = value / den, m.end(), True, "fraction"
                 tok.is_int = False
                 return tok
