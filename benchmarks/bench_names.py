@@ -219,7 +219,7 @@ def run(quick: bool = False, corpus: list[str] | None = None) -> dict[str, objec
         rng = random.Random(0)
         for split in pairs.values():
             for kind, ps in split.items():
-                split[kind] = rng.sample(ps, min(len(ps), 3000))
+                split[kind] = rng.sample(ps, min(len(ps), 1500))
     matchers = {"newsnorm": name_similarity, "jaro_winkler": _jaro_winkler()}
     floors = {label: max(fn(a, b) for a, b in HARD_NEGATIVES) for label, fn in matchers.items()}
     result: dict[str, object] = {
@@ -263,7 +263,38 @@ def run(quick: bool = False, corpus: list[str] | None = None) -> dict[str, objec
         4,
     )
     result["extraction"] = extraction_rate(corpus, quick)
+    result["scaling"] = scaling(quick)
     return result
+
+
+def scaling(quick: bool) -> dict[str, object]:
+    """Seconds of ``extract_names`` per input size, for prose and pathological inputs.
+
+    Linear time shows as a constant seconds-per-100k-chars column across sizes.
+    """
+    from newsnorm.names import extract_names
+
+    units = {
+        "news": "Tajik President Emomali Rakhmon met Imam Ali Rahman. President Ghani said. ",
+        "capitals": "Aa ",
+        "apostrophes": "A'b'",
+        "initials": "V. ",
+        "no_spaces": "A",
+    }
+    sizes = [10_000, 20_000, 40_000] if quick else [50_000, 100_000, 200_000, 400_000]
+    out: dict[str, object] = {}
+    for label, unit in units.items():
+        rows = []
+        for size in sizes:
+            text = (unit * (size // len(unit) + 1))[:size]
+            t0 = time.perf_counter()
+            extract_names(text)
+            dt = time.perf_counter() - t0
+            rows.append(
+                {"chars": size, "seconds": round(dt, 3), "s_per_100k": round(dt * 1e5 / size, 3)}
+            )
+        out[label] = rows
+    return out
 
 
 def extraction_rate(corpus: list[str] | None, quick: bool) -> dict[str, object]:
@@ -279,7 +310,7 @@ def extraction_rate(corpus: list[str] | None, quick: bool) -> dict[str, object]:
             return {"skipped": f"{path} is absent"}
         with path.open(encoding="utf-8") as fh:
             corpus = [
-                json.loads(line)["text"] for line in itertools.islice(fh, 100 if quick else 600)
+                json.loads(line)["text"] for line in itertools.islice(fh, 40 if quick else 600)
             ]
     extract_names("warm up the lexicons and the gazetteer")
     t0 = time.perf_counter()
@@ -320,6 +351,11 @@ def _report(res: dict[str, object]) -> str:
             f"parsed {entry['pairs_per_second_parsed']:,} warm {entry['pairs_per_second_warm']:,}"
         )
     lines.append(f"extraction: {res['extraction']}")
+    scal = res["scaling"]
+    assert isinstance(scal, dict)
+    for label, rows in scal.items():
+        cells = ", ".join(f"{r['chars']:,}: {r['seconds']}s" for r in rows)
+        lines.append(f"scaling {label:11s} {cells}")
     return "\n".join(lines) + "\n\n" + json.dumps(res, indent=2)
 
 
