@@ -409,6 +409,7 @@ POSITIVE = [
     # (text, mention text, timex, modifier)
     ("The attack took place on the 2nd of Gemini.", "the 2nd of Gemini", "2021-05-23", None),
     ("On the 15th of Cancer, fighting resumed.", "the 15th of Cancer", "2021-07-06", None),
+    ("On the 15th of cancer, fighting resumed.", "the 15th of cancer", "2021-07-06", None),
     ("Cancer 15, 1400 was a hot day.", "Cancer 15, 1400", "2021-07-06", None),
     ("On 15 Cancer the Taliban entered the city.", "15 Cancer", "2021-07-06", None),
     ("Polls close on 15 Saratan.", "15 Saratan", "2021-07-06", None),
@@ -492,6 +493,8 @@ NEGATIVE = [
     "Cancer 15 patients were admitted to the ward.",
     "The clinic has 15 Cancer Patients and 3 doctors.",
     "15 cancer patients died last year.",
+    "A third of cancer is preventable, and the 3rd of cancer patients in line waited.",
+    "The 2nd of gemini flights was delayed.",
     "The bull ran through the market on Friday.",
     "He caught a fish and 2 fish got away.",
     "NASA's Gemini 4 mission flew in 1965.",

@@ -500,6 +500,7 @@ class _Parts:
     day: int | None = None
     day_left: bool = False
     ordinal: bool = False
+    suffixed: bool = False  # a digit with st/nd/rd/th before the month ("15th of")
     of_form: bool = False
     month_of: bool = False
     year: int | None = None
@@ -596,6 +597,7 @@ def _read_parts(text: str, ms: int, me: int, word: MonthWord) -> _Parts:
         )
         parts.day_left = True
         parts.ordinal = bool(ld.group("suf") or ld.group("word"))
+        parts.suffixed = bool(ld.group("suf"))
         parts.of_form = bool(ld.group("of"))
         parts.start = ld.start()
     else:
@@ -635,7 +637,10 @@ def _month_is_date(text: str, ms: int, token: str, word: MonthWord, parts: _Part
     latin = token[:1].isascii()
     strict = word.zodiac or word.ambiguous
     if strict and latin and not token[:1].isupper():
-        return False
+        # MT sometimes writes "the 15th of cancer": only that form, and only zodiac names.
+        lower_ok = word.zodiac and not word.ambiguous and parts.suffixed and parts.of_form
+        if not (lower_ok and _quiet_after(text, parts.end) and not _blocked_after(text, parts.end)):
+            return False
     if not latin and word.ambiguous and parts.year is None:
         return parts.day is not None and _next_word(text, parts.end) is None
     if parts.year is not None:
