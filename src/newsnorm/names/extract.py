@@ -46,7 +46,6 @@ _GAP_SPACE = regex.compile(r"[ \t\u00a0]{1,3}")
 _GAP_ABBREV = regex.compile(r"\.[ \t\u00a0]{1,3}")
 _NEXT_WORD = regex.compile(r"[ \t\u00a0]{0,3}([\p{L}]{1,30})")
 _NEXT_WORDS = regex.compile(r"(?:[ \t\u00a0,]{1,3}([\p{L}]{1,30})){1,3}")
-_PREV_WORD = regex.compile(r"([\p{L}]{1,30})[ \t\u00a0]{1,3}$")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]{1,40}(?![\p{L}\p{M}])")
 _ABBREV_TITLES = frozenset(
     [
@@ -246,9 +245,8 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Fo
         nxt = _NEXT_WORD.match(after)
         if nxt and nxt.group(1).lower() in lex.nonperson:
             continue  # "Imam Ali shrine", "Haqqani network"
-        before = text[max(0, run[0].start - 32) : run[0].start]
-        prev = _PREV_WORD.search(before)
-        prev_low = prev.group(1).lower() if prev else ""
+        prev = _prev_word(text, run[0].start)
+        prev_low = prev.lower()
         toks = run
         title_toks: list[_Tok] = []
         # Leading sentence words, demonyms and places, then a title, then "of <place>".
@@ -284,8 +282,8 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Fo
             low = tuple(title.lower().split())
             if low[-1].endswith("s") and (*low[:-1], low[-1][:-1]) in lex.titles.get(low[0], ()):
                 title = title[:-1]  # "Presidents Ghani and Putin": each is a President
-        elif prev_low in lex.left and prev is not None and prev.group(1).islower():
-            title = prev.group(1)
+        elif prev_low in lex.left and prev.islower():
+            title = prev
         evidence = "none"
         words = [t for t in toks if t.kind != "conn"]
         if len(words) == 1 and title is None and words[0].low.endswith(_GROUP_ENDINGS):
@@ -298,6 +296,23 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Fo
             evidence = "given"
         found.append(_Found(toks[0].start, toks[-1].end, title, evidence))
     return found
+
+
+def _prev_word(text: str, start: int) -> str:
+    """The word right before *start*, across one to three spaces ('' if none).
+
+    >>> _prev_word("the spokesman  Ali", 15), _prev_word("said, Ali", 6)
+    ('spokesman', '')
+    """
+    j = start
+    while j > 0 and start - j < 3 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    if j == start or (j > 0 and text[j - 1] in " \t\u00a0"):
+        return ""
+    k = j
+    while k > 0 and j - k < 30 and text[k - 1].isalpha():
+        k -= 1
+    return text[k:j]
 
 
 def _verb_follows(after: str, lex: Lexicon) -> bool:
