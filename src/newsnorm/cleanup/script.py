@@ -41,6 +41,21 @@ _CYRILLIC_LATIN_GLUE = regex.compile(
 )
 
 
+# Runs of the Arabic and Cyrillic blocks (plain ``re``: a C-speed scan). Glue can only sit at a
+# run's edge, so the property regexes above only ever see a few characters around an edge that
+# touches a letter.
+_ARABIC_RUN = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]+")
+_CYRILLIC_RUN = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]+")
+
+
+def _touches_letter(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether the character before ``start`` and the one at ``end`` are neither spaces nor
+    ASCII punctuation: only there can two scripts be glued."""
+    before = start > 0 and (text[start - 1].isalpha() or not text[start - 1].isascii())
+    after = end < len(text) and (text[end].isalpha() or not text[end].isascii())
+    return before, after
+
+
 def find_script_glue(text: str) -> Fix:
     """A space between an Arabic-script letter and a Latin letter that touch (either order),
     and between a Cyrillic and a Latin word run together (each at least two letters)."""
@@ -48,8 +63,26 @@ def find_script_glue(text: str) -> Fix:
     other = profile(text).other
     if not other or _GLUE_CUE.search(other) is None:
         return EMPTY
-    points = {m.end() for m in _ARABIC_LATIN_GLUE.finditer(text)}
-    points.update(m.end() for m in _CYRILLIC_LATIN_GLUE.finditer(text))
+    n = len(text)
+    points: set[int] = set()
+    for m in _ARABIC_RUN.finditer(text):
+        start, end = m.span()
+        before, after = _touches_letter(text, start, end)
+        # A letter and up to four marks on either side of the edge fit in six characters.
+        if before:
+            for g in _ARABIC_LATIN_GLUE.finditer(text, max(0, start - 6), min(n, start + 6)):
+                points.add(g.end())
+        if after:
+            for g in _ARABIC_LATIN_GLUE.finditer(text, max(0, end - 6), min(n, end + 6)):
+                points.add(g.end())
+    for m in _CYRILLIC_RUN.finditer(text):
+        start, end = m.span()
+        before, after = _touches_letter(text, start, end)
+        if before or after:
+            # A glued token is two runs of at most 64 letters; the window holds it and its edges.
+            lo = max(0, start - 66) if before else start
+            hi = min(n, end + 66) if after else end
+            points.update(g.end() for g in _CYRILLIC_LATIN_GLUE.finditer(text, lo, hi))
     if not points:
         return EMPTY
     edits = tuple(

@@ -201,9 +201,13 @@ def _decode_each(data: bytes, encoding: str) -> str:
 
 
 @cache
-def _mojibake_cue() -> re.Pattern[str]:
-    """A UTF-8 lead byte (0xC2-0xF4) then a continuation byte (0x80-0xBF), read in a 1-byte
-    encoding; or a C1 control (Windows-1252 read as Latin-1)."""
+def _mojibake_cue() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The cue and the class of characters a cue starts with.
+
+    A cue is a UTF-8 lead byte (0xC2-0xF4) then a continuation byte (0x80-0xBF), both read in a
+    1-byte encoding ftfy knows; or a C1 control (Windows-1252 read as Latin-1). Every cue starts
+    with a non-ASCII character, so it can be looked for in the non-ASCII residue first.
+    """
     leads = "".join(_decode_each(bytes(range(0xC2, 0xF5)), enc) for enc in _MOJIBAKE_ENCODINGS)
     conts = "".join(_decode_each(bytes(range(0x80, 0xC0)), enc) for enc in _MOJIBAKE_ENCODINGS)
     lead_set = set(leads) - set(_EVERYDAY)
@@ -214,20 +218,16 @@ def _mojibake_cue() -> re.Pattern[str]:
     def cls(chars: Iterable[str]) -> str:
         return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
-    # Characters later fixers delete may sit inside the mojibake; they must not hide it.
+    # Characters later fixers delete may sit inside the mojibake; they must not hide it. A lead
+    # letter may still be decomposed (A + U+030A for Å): NFC runs after this fixer.
     junk = f"{_JUNK_CLASS}{{0,4}}"
-    # A lead letter may still be decomposed (A + U+030A for Å): NFC runs after this fixer.
-    decomposed = f"[A-Za-z][\u0300-\u036f]{{1,2}}{junk}"
-    return re.compile(
+    marks = "\u0300-\u036f"
+    cue = re.compile(
         f"{cls(lead_set)}{junk}{cls(cont_set)}|{cls(everyday)}{junk}{cls(cont_letters)}"
-        f"|{decomposed}{cls(cont_set)}|[\x80-\x9f]"
+        f"|[{marks}]{{1,2}}{junk}{cls(cont_set)}|[\x80-\x9f]"
     )
-
-
-@cache
-def _mojibake_chars() -> frozenset[str]:
-    cue = _mojibake_cue().pattern
-    return frozenset(c for c in cue if ord(c) > 127)
+    start = "[" + cls(lead_set | everyday)[1:-1] + f"{marks}\x80-\x9f]"
+    return cue, re.compile(start)
 
 
 def _line_windows(text: str, hits: Iterable[int], width: int = 300) -> Iterator[tuple[int, int]]:
@@ -292,16 +292,19 @@ def find_mojibake(text: str) -> Fix:
     """
     check_text(text, "find_mojibake")
     other = profile(text).other
-    if not other or _mojibake_chars().isdisjoint(other):
+    cue, cue_start = _mojibake_cue()
+    # The residue keeps the order of the non-ASCII characters, so no cue there means none in the
+    # text; a cue there may be a false alarm (é … ©), which the scan below settles.
+    if not other or cue.search(other) is None:
         return EMPTY
-    cue = _mojibake_cue()
-    if cue.search(text) is None:
+    hits = [m.start() for m in cue_start.finditer(text) if cue.match(text, m.start())]
+    if not hits:
         return EMPTY
     import ftfy
 
     config = _ftfy_config()
     edits: list[Edit] = []
-    for lo, hi in _line_windows(text, (m.start() for m in cue.finditer(text))):
+    for lo, hi in _line_windows(text, hits):
         segment = text[lo:hi]
         # What control_chars, invisible_chars and unicode_form would do comes first, so the
         # repair sees what they leave (else "Ã" + ZWSP + "©" is repaired only on a second run).
