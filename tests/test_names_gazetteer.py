@@ -187,3 +187,14 @@ def test_titled_surname_resolves_through_the_gazetteer_when_unique() -> None:
     assert (m.text, m.title, m.key) == ("Ghani", "President", "af-ashraf-ghani")
     (m,) = extract_names("Mullah Omar was never seen.")
     assert m.key == "tb-mohammad-omar"
+
+
+def test_distinctive_surname_alone_resolves_through_the_gazetteer() -> None:
+    (m,) = extract_names("Putin said the talks would go on.")
+    assert (m.key, m.source) == ("ru-vladimir-putin", "gazetteer") and m.score < 1.0
+    # A common given name alone is no one in particular.
+    (m,) = extract_names("Omar said nothing more.")
+    assert m.source == "document"
+    # Two gazetteer people share the surname: no guess.
+    (m,) = extract_names("Japarov said the vote was fair.")
+    assert m.source == "document"

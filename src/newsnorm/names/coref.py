@@ -39,6 +39,7 @@ class Candidate:
     text: str
     title: str | None
     evidence: str
+    common: bool = False  # a one-part name that is also a common given name (Omar, Saleh)
 
 
 @dataclass(slots=True)
@@ -98,6 +99,8 @@ def resolve(cands: list[Candidate], gazetteer: Gazetteer) -> list[NameMention]:
         if key not in gz_cache:
             if title is None:
                 gz_cache[key] = gazetteer.match(text)
+            elif not title:
+                gz_cache[key] = gazetteer.match_surname(text, None)
             else:
                 gz_cache[key] = gazetteer.match(text, title=title) or gazetteer.match_surname(
                     text, title
@@ -162,6 +165,13 @@ def resolve(cands: list[Candidate], gazetteer: Gazetteer) -> list[NameMention]:
         if match is not None:
             add(cluster_for(match), cand, parsed, match.score)
             continue
+        if cand.evidence in ("title", "verb") and not cand.common:
+            # "Putin said" with no full name in the text: a distinctive surname that exactly one
+            # gazetteer person has.
+            match = gz_match(cand.text, "")
+            if match is not None:
+                add(cluster_for(match), cand, parsed, match.score)
+                continue
         phon = parsed.parts[0].phon
         if phon in lone:
             add(lone[phon], cand, parsed, 1.0)

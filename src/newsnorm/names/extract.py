@@ -226,6 +226,7 @@ class _Found:
     end: int
     title: str | None
     evidence: str  # "title" | "verb" | "given" | "none"
+    common: bool  # one part that is also a common given name
 
 
 def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Found]:
@@ -294,7 +295,8 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Fo
             evidence = "verb"
         elif len(words) > 1 and _given(words[0].low, lex):
             evidence = "given"
-        found.append(_Found(toks[0].start, toks[-1].end, title, evidence))
+        common = len(words) == 1 and _given(words[0].low, lex)
+        found.append(_Found(toks[0].start, toks[-1].end, title, evidence, common))
     return found
 
 
@@ -359,6 +361,7 @@ def extract_names(text: str, gazetteer: Gazetteer | None = None) -> list[NameMen
             text=text[f.start : f.end],
             title=f.title,
             evidence=f.evidence,
+            common=f.common,
         )
         for f in candidates(text)
     ]

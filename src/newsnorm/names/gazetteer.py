@@ -167,33 +167,44 @@ class Gazetteer:
         assert found is not None
         return GazetteerMatch(entry=found, score=round(top, 4), spelling=spelling)
 
-    def match_surname(self, surname: str, title: str) -> GazetteerMatch | None:
-        """The one entry whose last name part is *surname* and who held a role called *title*.
+    def match_surname(self, surname: str, title: str | None) -> GazetteerMatch | None:
+        """The one entry whose last name part is *surname* (and who held a role *title*).
 
         For ``President Ghani`` when no full name is in the document; two such people → None.
+        Without a title the surname must be spelled alike (same phonetic form), and the score
+        is lower: callers should only ask for distinctive surnames.
 
         >>> Gazetteer.default().match_surname("Ghani", "President").entry.id
         'af-ashraf-ghani'
         >>> Gazetteer.default().match_surname("Ghani", "Spokesman") is None
         True
+        >>> Gazetteer.default().match_surname("Putin", None).entry.id
+        'ru-vladimir-putin'
         """
         parsed = analyze(surname)
-        if len(parsed.parts) != 1:
+        if len(parsed.parts) != 1 or parsed.parts[0].initial:
             return None
-        title_l = title.lower().rstrip("s.")
-        raw = parsed.parts[0].raw
+        words: set[str] = set()
+        if title is not None:
+            words = {_singular(w) for w in title.lower().replace(".", " ").split()}
+        part = parsed.parts[0]
         hits: dict[str, GazetteerEntry] = {}
         for entry in self.candidates(surname):
-            if not any(title_l in r.title.lower().split() for r in entry.roles if r.title):
+            if words and not any(
+                words <= {_singular(w) for w in r.title.lower().split()} for r in entry.roles
+            ):
                 continue
             for spelling in entry.spellings:
                 parts = analyze(spelling).parts
-                if len(parts) > 1 and part_similarity(parts[-1].raw, raw) >= 0.9:
+                if len(parts) < 2:
+                    continue
+                last = parts[-1]
+                if (words and part_similarity(last.raw, part.raw) >= 0.9) or last.phon == part.phon:
                     hits[entry.id] = entry
         if len(hits) != 1:
             return None
         entry = next(iter(hits.values()))
-        return GazetteerMatch(entry=entry, score=0.8, spelling=entry.name)
+        return GazetteerMatch(entry=entry, score=0.8 if words else 0.7, spelling=entry.name)
 
     # ---- construction -------------------------------------------------------------------
 
@@ -244,6 +255,10 @@ class Gazetteer:
         text = _read_text(Path(path))
         rows = (json.loads(line) for line in text.splitlines() if line.strip())
         return cls(tuple(_ftm_entries(rows, frozenset(schemata))))
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 def _read_text(path: Path) -> str:
