@@ -621,10 +621,36 @@ def fix_odd_spaces(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 # space_runs
 
-# Starts with a character class, so the engine skips ahead to the next space or tab in C. A run
-# is matched whole from its first character (the search meets that one first), so a 10 MB run
-# of spaces costs one pass, not a quadratic search.
-_SPACE_RUN = re.compile(r"[ \t](?:[ \t]++|(?=[\r\n]|\Z))")
+# A run of spaces and tabs, forwards from a point and (regex's reverse mode) backwards to it.
+_BLANKS_AHEAD = re.compile(r"[ \t]*+")
+_BLANKS_BEHIND = regex.compile(r"(?r)[ \t]*+")
+# Where a run worth looking at shows: str.find runs at memory speed, unlike a regex that stops
+# at every space of the text.
+_RUN_NEEDLES = ("  ", "\t", " \n", " \r")
+
+
+def _blank_runs(text: str) -> dict[int, int]:
+    """``{start: end}`` of every run of spaces/tabs that holds one of ``_RUN_NEEDLES`` or ends
+    the text; each run is found once (the search resumes after it)."""
+    runs: dict[int, int] = {}
+    for needle in _RUN_NEEDLES:
+        i = text.find(needle)
+        while i >= 0:
+            start = _run_start(text, i)
+            ahead = _BLANKS_AHEAD.match(text, i)
+            end = ahead.end() if ahead else i
+            runs[start] = end
+            i = text.find(needle, max(end, i + 1))
+    if text.endswith((" ", "\t")):
+        end = len(text)
+        runs[_run_start(text, end)] = end
+    return runs
+
+
+def _run_start(text: str, pos: int) -> int:
+    """Where the run of spaces and tabs that ends at ``pos`` starts."""
+    behind = _BLANKS_BEHIND.match(text, 0, pos)
+    return int(behind.start()) if behind is not None else pos
 
 
 def find_space_runs(text: str) -> Fix:
@@ -638,14 +664,15 @@ def find_space_runs(text: str) -> Fix:
         return EMPTY
     found: list[tuple[int, int, str]] = []
     n = len(text)
-    for m in _SPACE_RUN.finditer(text):
-        start, end = m.span()
+    for start, end in sorted(_blank_runs(text).items()):
         if end == n or text[end] in "\r\n":
             found.append((start, end, ""))
         elif start == 0 or text[start - 1] in "\r\n":
             continue  # indentation
-        elif text[start:end] != " ":
+        elif end - start > 1:
             found.append((start, end, " "))
+    if not found:
+        return EMPTY
     return Fix(edits=_edits_for(found, "space_runs", "run of spaces"))
 
 
