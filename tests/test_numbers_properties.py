@@ -237,3 +237,24 @@ def test_prose_without_numbers_has_no_mention(
     if upper:
         text = text.upper()
     assert extract_numbers(text) == []
+
+
+_WORD_PIECES = """one two hundred million and a half third of to between percent km Afs USD
+dozens first minus over at least"""
+_PIECES = [*"0123456789۰۱۲۳۴۵٠١٢٫٬,./-–% $€£\u202f\u00a0\n\t½^eEkmbnt", *_WORD_PIECES.split()]
+_NUMBERISH_TEXT = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
+
+
+@given(st.one_of(st.text(max_size=200), _NUMBERISH_TEXT))
+def test_any_text_gives_consistent_mentions(text: str) -> None:
+    """Never raises; spans are in order, disjoint, inside the text and match ``text``."""
+    got = extract_numbers(text)
+    last_end = 0
+    for n in got:
+        assert last_end <= n.start < n.end <= len(text)
+        assert text[n.start : n.end] == n.text
+        assert isinstance(n.value, int | float)
+        assert (n.upper is None) == (n.kind != "range")
+        if n.kind == "range":
+            assert n.upper is not None and n.value < n.upper
+        last_end = n.end
