@@ -146,7 +146,7 @@ POSITIVE = [
     ("Work must end before June 30, 2022.", "before June 30, 2022", "2022-06-30", "before"),
     ("He returned after the 3rd of May 2019.", "after the 3rd of May 2019", "2019-05-03", "after"),
     ("Some 40 people died around 2015.", "around 2015", "2015", "approx"),
-    ("Talks began at the start of 2019.", "the start of 2019", "2019", "start"),
+    ("Talks began at the start of 2019.", "start of 2019", "2019", "start"),
     ("The war ended by the end of 2001.", "by the end of 2001", "2001", "before"),
     ("Fighting spread in late 2020.", "late 2020", "2020", "end"),
     ("The law took effect on 2021-07-01.", "2021-07-01", "2021-07-01", None),

@@ -37,6 +37,7 @@ _GAP_MODS = {
     "about": "approx",
 }
 _SHIFT_GAP = re.compile(r"\s{1,2}(?P<d>before|after|from|later\sthan|prior\sto)\s{1,2}(?:the\s)?")
+_SET_TIME_GAP = re.compile(r"\s{1,2}(?:at\s{1,2})?")
 _WD_DATE_GAP = re.compile(r"\s{0,2}(?:,|-|\()?\s{0,2}")
 _TIME_DATE_GAP = re.compile(r"\s{0,2}(?:,\s{0,2})?(?:(?:on|of|in)\s{1,2})?")
 _RANGE_GAP = re.compile(r"\s{0,2}(?P<j>-|–|~|to|till|until|through|thru|and)\s{0,2}")
@@ -147,6 +148,15 @@ def _merge_pair(a: Atom, b: Atom, low: str) -> Atom | None:
         # "Friday 2018-7-6", "this friday (jun-15)": the date says it all.
         end = b.end + 1 if low[b.end : b.end + 1] == ")" and "(" in gap else b.end
         return replace(b, start=a.start, end=end)
+    if a.cat == "SET" and b.cat == "T" and _SET_TIME_GAP.fullmatch(gap):
+        # "each Monday at 4pm", "every evening at 7:13 p.m.", "Tuesdays at 9am"
+        set_pod = _POD_SUFFIX.match(a.tx)
+        if set_pod is not None and not set_pod.group("d"):
+            return _span(a, b, "SET", _with_pod(b, set_pod.group("pod")).tx)
+        if a.tx.startswith("XXXX-WXX-"):
+            return _span(a, b, "SET", a.tx + b.tx)
+    if a.cat == "T" and b.cat == "SET" and b.tx == "P1D" and _SET_TIME_GAP.fullmatch(gap):
+        return _span(a, b, "SET", a.tx)  # "3pm each day"
     if a.cat == "DUR" and len(a.dur) == 1 and b.cat == "D" and b.day is not None:
         shifted = _shift_date(a, b, low)
         if shifted is not None:

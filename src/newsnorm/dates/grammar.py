@@ -115,9 +115,10 @@ def _pieces() -> dict[str, str]:
         "UNITC": r"(?P<u>h|hrs?|yrs?|years?|mins?|secs?)(?![a-z])",
         "AMPM": r"(?:\s{0,2}\.?(?P<ap>[ap])\.?\s?m(?![a-z0-9])\.?|(?P<ap1>[ap])(?![a-z0-9]))",
         "POD": r"(?P<pod>morning|afternoon|evening|night-time|nighttime|night|daytime)(?![a-z])",
-        "REL": r"(?P<rel>this|next|last|previous|coming|past|following|current|upcoming)",
+        "REL": r"(?P<rel>this\spast|this\supcoming|this\scoming|this|next|last|previous|coming|past"
+        r"|following|current|upcoming)",
         "SEA": r"(?P<sea>summer|winter|spring|autumn|fall)(?![a-z])",
-        "HOL": rf"(?P<hol>{_lex_alt('holidays')})(?![a-z])",
+        "HOL": rf"(?P<hol>{alt(list(lex['holidays']) + list(lex['movable_feasts']))})(?![a-z])",
     }
 
 
@@ -247,9 +248,14 @@ def _weekday_date(ctx: Ctx, wd: int, rel: str | None, h: Hit | None) -> date | N
     if ref is None:
         return None
     monday = ref - timedelta(days=ref.isoweekday() - 1)
+    if (rel is not None and rel.startswith("this ")) or rel == "past":
+        # "this past Wednesday", "this upcoming Friday": the nearest one on that side.
+        if rel.endswith("past"):
+            return ref - timedelta(days=(ref.isoweekday() - wd) % 7 or 7)
+        return ref + timedelta(days=(wd - ref.isoweekday()) % 7 or 7)
     if rel in ("next", "following", "coming", "upcoming"):
         return monday + timedelta(days=7 + wd - 1)
-    if rel in ("last", "previous", "past"):
+    if rel in ("last", "previous"):
         return monday + timedelta(days=-7 + wd - 1)
     if rel in ("this", "current"):
         return monday + timedelta(days=wd - 1)
@@ -510,23 +516,67 @@ def h_season(h: Hit) -> Atom | None:
     return Atom(h.start, h.end, "P", f"{y:04d}-{sea}" if y is not None else sea)
 
 
+def easter(year: int) -> date:
+    """Western Easter Sunday of *year* (the anonymous Gregorian algorithm, Meeus/Jones/Butcher).
+
+    >>> easter(2018), easter(2019), easter(2024)
+    (datetime.date(2018, 4, 1), datetime.date(2019, 4, 21), datetime.date(2024, 3, 31))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _feast(name: str, year: int) -> date:
+    """A movable feast of *year*: Easter-based, or Thanksgiving (fourth Thursday of November)."""
+    rule = lexicon()["movable_feasts"][name]
+    if isinstance(rule, int):
+        return easter(year) + timedelta(days=rule)
+    nov1 = date(year, 11, 1)
+    thanksgiving = nov1 + timedelta(days=(3 - nov1.weekday()) % 7 + 21)
+    return thanksgiving + timedelta(days=1 if rule.endswith("+1") else 0)
+
+
 def h_holiday(h: Hit) -> Atom | None:
     hol = " ".join(h.g["hol"].split())
-    m, d = lexicon()["holidays"][hol]
+    lex = lexicon()
     y = _year(h)
     rel = h.g.get("rel")
     ref = h.ctx.ref
+
+    def on(year: int) -> date:
+        if hol in lex["movable_feasts"]:
+            return _feast(hol, year)
+        m, d = lex["holidays"][hol]
+        return date(year, m, d)
+
     if y is None and rel is not None and ref is not None:
-        this = date(ref.year, m, d)
+        this = on(ref.year)
         if rel in ("next", "following"):
             y = ref.year if this > ref else ref.year + 1
         elif rel in ("last", "previous"):
             y = ref.year if this < ref else ref.year - 1
         else:
             y = ref.year
-    elif y is None and h.ctx.fill and ref is not None:
-        y = nearest_year(m, d, ref)
-    return Atom(h.start, h.end, "D", date_tx(y, m, d), ymd=(y, m, d))
+    elif y is None and ref is not None and (h.ctx.fill or hol in lex["movable_feasts"]):
+        y = (
+            ref.year
+            if hol in lex["movable_feasts"]
+            else nearest_year(*on(2001).timetuple()[1:3], ref)
+        )
+    if y is None:
+        if hol in lex["movable_feasts"]:
+            return None  # Easter has no fixed day to write with XXXX
+        m, d = lex["holidays"][hol]
+        return Atom(h.start, h.end, "D", date_tx(None, m, d), ymd=(None, m, d))
+    day = on(y)
+    return Atom(h.start, h.end, "D", day.isoformat(), ymd=(y, day.month, day.day), day=day)
 
 
 def h_wd_week(h: Hit) -> Atom | None:
@@ -623,7 +673,8 @@ def h_today(h: Hit) -> Atom | None:
         tx = day.isoformat()
     if word in ("tonight", "tonite"):
         return Atom(h.start, h.end, "DT", tx + "TNI", day=day)
-    return Atom(h.start, h.end, "D", tx, day=day)
+    ymd = (day.year, day.month, day.day) if day is not None else None
+    return Atom(h.start, h.end, "D", tx, day=day, ymd=ymd)
 
 
 def h_ref(h: Hit) -> Atom | None:
@@ -759,6 +810,8 @@ def h_last_n(h: Hit) -> Atom | None:
     n = _count(h)
     if n is None or n <= 0:
         return None
+    if h.low[h.start].isdigit() and not h.g["u"].endswith("s") and n != 1:
+        return None  # "between 7 and 9 last night": the night is not counted
     parts = _dur_parts(n, h.g["u"])
     tx = duration_tx(parts)
     rel = h.g.get("rel")
@@ -785,6 +838,8 @@ def h_dur(h: Hit) -> Atom | None:
         return None  # "a second round"
     if h.g.get("all"):
         n = 1.0
+    if h.g.get("half"):
+        n += 0.5
     parts = _dur_parts(n, u)
     return Atom(h.start, h.end, "DUR", duration_tx(parts), dur=parts)
 
@@ -1100,7 +1155,7 @@ RULES: list[tuple[str, str, Handler]] = [
     ("noon", r"(?:12\s)?(?:noon|midday)(?:ish)?|midnight", h_noon),
     (
         "at_hour",
-        r"(?P<at>at|around|by)\s(?P<h>1[0-2]|0?[1-9])(?:\.(?P<mi>[0-5]\d))?(?![\d:%]|[.,]\d|\s?[ap](?:\.?\s?m)?(?![a-z]))",
+        r"(?P<at>at|around|by)\s(?P<h>1[0-2]|0?[1-9])(?:\.(?P<mi>[0-5]\d))?(?![\d:%]|[.,/-]\d|\s?[ap](?:\.?\s?m)?(?![a-z]))",
         h_at_hour,
     ),
     (
@@ -1112,7 +1167,7 @@ RULES: list[tuple[str, str, Handler]] = [
     (
         "dur",
         r"(?:(?P<all>all|the\swhole|the\sentire)\s(?P<u>day|week|month|year|night)(?![a-z])"
-        r"|(?<![\w.,]){NUM}{UNIT})",
+        r"|(?<![\w.,]){NUM}{UNIT}(?P<half>\sand\s(?:a\s)?half(?![a-z]))?)",
         h_dur,
     ),
     ("year_cue", r"(?P<cue>(?:fiscal\s|calendar\s|school\s)?year\s){YEAR}", h_year),
