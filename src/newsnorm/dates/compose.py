@@ -14,6 +14,7 @@ from newsnorm.dates.timex import (
     date_tx,
     duration_tx,
     nearest_year,
+    parse_day_tx,
     range_tx,
     time_tx,
 )
@@ -127,6 +128,7 @@ def _shift_date(dur: Atom, d: Atom, low: str) -> Atom | None:
         day=day,
         ymd=(day.year, day.month, day.day),
         weak=False,
+        shifted=True,
     )
 
 
@@ -192,6 +194,15 @@ def _fill_year(a: Atom, year: int | None, ctx: Ctx) -> str:
     return date_tx(y, m, d)
 
 
+def _now_as_date(a: Atom, ctx: Ctx) -> Atom:
+    """``now`` as the reference day, so ``between Jan 22 and now`` is a range (else unchanged)."""
+    if a.tx != "PRESENT_REF" or ctx.ref is None:
+        return a
+    ref = ctx.ref
+    day = (ref.year, ref.month, ref.day)
+    return replace(a, cat="D", ymd=day, day=ref, weak=False, tx=ref.isoformat())
+
+
 def _range(a: Atom, b: Atom, low: str, ctx: Ctx) -> Atom | None:
     """``from A to B`` / ``between A and B`` / ``A - B`` as one range atom."""
     gap = _RANGE_GAP.fullmatch(low[a.end : b.start])
@@ -202,6 +213,14 @@ def _range(a: Atom, b: Atom, low: str, ctx: Ctx) -> Atom | None:
     if joiner == "and" and (prefix is None or prefix.group("p") != "between"):
         return None
     start = a.start - (len(prefix.group(0)) if prefix else 0)
+    if a.cat == "P" and b.cat == "P" and a.tx.startswith("(") and b.tx.startswith("("):
+        # Two quarters or halves: from the first's start to the second's start, in months.
+        sa, sb = a.tx[1:].split(",")[0], b.tx[1:].split(",")[0]
+        pa, pb = parse_day_tx(sa), parse_day_tx(sb)
+        if pa and pb and pa[0] and pb[0] and pa[1] and pb[1]:
+            months = (pb[0] - pa[0]) * 12 + pb[1] - pa[1]
+            return replace(a, start=start, end=b.end, cat="R", tx=f"({sa},{sb},P{months}M)")
+        return None
     if a.cat in ("D", "M", "Y") and b.cat in ("D", "M", "Y") and a.ymd and b.ymd:
         if (
             prefix is None
@@ -292,7 +311,7 @@ def _apply_modifiers(a: Atom, low: str, floor: int) -> Atom:
                 outer_kind = mods[" ".join(outer.group("m").split())]
                 if outer_kind not in _POSITION_MODS:
                     start, mod = outer.start(), outer_kind
-    if a.cat == "DUR" and start == a.start:
+    if (a.cat == "DUR" or a.shifted) and start == a.start:
         q = _QUANTIFIER.search(low, window_start, a.start)
         if q is not None:
             start = q.start()
@@ -325,8 +344,8 @@ def compose(atoms: list[Atom], low: str, ctx: Ctx) -> list[Atom]:
         merged.append(a)
     ranged: list[Atom] = []
     for a in merged:
-        if ranged and not ranged[-1].weak and not a.weak:
-            joined = _range(ranged[-1], a, low, ctx)
+        if ranged and (not ranged[-1].weak or ranged[-1].now) and (not a.weak or a.now):
+            joined = _range(_now_as_date(ranged[-1], ctx), _now_as_date(a, ctx), low, ctx)
             if joined is not None:
                 ranged[-1] = joined
                 continue

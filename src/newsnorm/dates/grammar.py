@@ -48,6 +48,8 @@ class Atom:
     mod: str | None = None
     ymd: tuple[int | None, int | None, int | None] | None = None
     weekday: bool = False
+    shifted: bool = False
+    now: bool = False
     hour: int | None = None
     minute: int | None = None
     second: int | None = None
@@ -691,8 +693,8 @@ def h_ref(h: Hit) -> Atom | None:
             is None
         ):
             # A bare "now" is mostly discourse ("now the army says"), so it is weak.
-            return Atom(h.start, h.end, "DT", "PRESENT_REF", weak=True)
-        return Atom(h.start, h.end, "DT", "PRESENT_REF")
+            return Atom(h.start, h.end, "DT", "PRESENT_REF", weak=True, now=True)
+        return Atom(h.start, h.end, "DT", "PRESENT_REF", now=phrase == "now")
     return None
 
 
@@ -1155,7 +1157,7 @@ RULES: list[tuple[str, str, Handler]] = [
     ("noon", r"(?:12\s)?(?:noon|midday)(?:ish)?|midnight", h_noon),
     (
         "at_hour",
-        r"(?P<at>at|around|by)\s(?P<h>1[0-2]|0?[1-9])(?:\.(?P<mi>[0-5]\d))?(?![\d:%]|[.,/-]\d|\s?[ap](?:\.?\s?m)?(?![a-z]))",
+        r"(?P<at>at|around|by)\s(?P<h>1[0-2]|0?[1-9])(?:\.(?P<mi>[0-5]\d))?(?![\d:%]|[.,/-]\d|\.?\s?[ap](?:\.?\s?m)?(?![a-z]))",
         h_at_hour,
     ),
     (
@@ -1178,7 +1180,7 @@ RULES: list[tuple[str, str, Handler]] = [
         h_wd,
     ),
     ("mon", r"{MON}", h_mon),
-    ("year", r"(?<![\d.,/$#€£-]){YEAR}(?!\s?%|-\d)", h_year),
+    ("year", r"(?<![\d.,/$#€£-]){YEAR}(?!\s?%|\s?-\s?\d)", h_year),
 ]
 
 
