@@ -466,6 +466,8 @@ def _compound_ordinal(toks: list[Tok], s: int, q: int) -> Fraction | None:
     last = toks[q]
     if last.plural or last.value >= 100 or q == s:
         return None
+    if any(t.kind == "num" for t in toks[s:q]):
+        return None  # "$280 million first preferred": digits never start a word ordinal
     before = toks[q - 1]
     end = q - 1 if before.kind == "and" else q
     if before.kind == "tens" and last.value >= 10:
