@@ -355,24 +355,22 @@ def fix_source_punctuation(text: str) -> str:
 _MARKS_AFTER_SPACE = ",;:.!?"
 
 
-def _space_before_hits(text: str, tabs: bool) -> list[int]:
-    """Offsets of every space (and tab, if *tabs*) just before ``, ; : . ! ?``, in order:
-    ``str.find`` runs at memory speed; the few hits are checked in Python."""
+def _space_before_hits(text: str, needles: list[str]) -> list[int]:
+    """Offsets of each *needle* (a blank then a mark) in *text*, in order: ``str.find`` runs at
+    memory speed; the few hits are checked in Python."""
     hits: list[int] = []
-    for blank in " \t" if tabs else " ":
-        for mark in _MARKS_AFTER_SPACE:
-            needle = blank + mark
-            i = text.find(needle)
-            while i >= 0:
-                hits.append(i)
-                i = text.find(needle, i + 1)
+    for needle in needles:
+        i = text.find(needle)
+        while i >= 0:
+            hits.append(i)
+            i = text.find(needle, i + 1)
     hits.sort()
     return hits
 
 
 # What may stand before the spaces: a word character, a closing bracket or quote, a percent.
 _WORD_END = re.compile(r"[^\W_]|[)\]”’\"'%]")
-_SPACE_CUES = (b" ,", b" ;", b" :", b" .", b" !", b" ?", b"\t")  # a "maybe": ASCII only
+_SPACE_CUES = tuple(f"{blank}{mark}".encode() for blank in " \t" for mark in _MARKS_AFTER_SPACE)
 
 
 def find_space_before_punct(text: str) -> Fix:
@@ -384,11 +382,14 @@ def find_space_before_punct(text: str) -> Fix:
     """
     check_text(text, "find_space_before_punct")
     a = profile(text).ascii
-    if not any(cue in a for cue in _SPACE_CUES):
+    # Which blank+mark pairs occur at all, asked of the ASCII bytes (a fast scan each); the
+    # text itself is searched only for those.
+    needles = [cue.decode() for cue in _SPACE_CUES if cue in a]
+    if not needles:
         return EMPTY
     found: list[tuple[int, int, str]] = []
     n = len(text)
-    for hit in _space_before_hits(text, b"\t" in a):
+    for hit in _space_before_hits(text, needles):
         end = hit + 1
         if end + 1 < n and not text[end + 1].isspace():
             continue  # the mark does not end a clause: "3 .5", "10 :30", "..."

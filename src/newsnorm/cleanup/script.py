@@ -34,10 +34,12 @@ _ARABIC_LATIN_GLUE = regex.compile(
 )
 # Cyrillic and Latin share look-alike letters, so only a token made of exactly two runs of at
 # least two letters each ("ПутинPutin") is split; "ПрivЕТ" (four runs) is left alone.
+# The token's edges: not a Latin or Cyrillic letter or a mark. An Arabic-script letter may touch
+# it, since the Arabic glue above puts a space there in the same pass.
 _CYRILLIC_LATIN_GLUE = regex.compile(
-    r"(?V1)(?<![\p{L}\p{M}])(?:"
-    r"[\p{Cyrillic}&&\p{L}]{2,64}+(?=[\p{Latin}&&\p{L}]{2,64}+(?![\p{L}\p{M}]))"
-    r"|[\p{Latin}&&\p{L}]{2,64}+(?=[\p{Cyrillic}&&\p{L}]{2,64}+(?![\p{L}\p{M}])))"
+    r"(?V1)(?<![\p{Latin}\p{Cyrillic}\p{M}])(?:"
+    r"[\p{Cyrillic}&&\p{L}]{2,64}+(?=[\p{Latin}&&\p{L}]{2,64}+(?![\p{Latin}\p{Cyrillic}\p{M}]))"
+    r"|[\p{Latin}&&\p{L}]{2,64}+(?=[\p{Cyrillic}&&\p{L}]{2,64}+(?![\p{Latin}\p{Cyrillic}\p{M}])))"
 )
 
 

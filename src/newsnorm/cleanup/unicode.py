@@ -629,11 +629,11 @@ _BLANKS_BEHIND = regex.compile(r"(?r)[ \t]*+")
 _RUN_NEEDLES = ("  ", "\t", " \n", " \r")
 
 
-def _blank_runs(text: str) -> dict[int, int]:
-    """``{start: end}`` of every run of spaces/tabs that holds one of ``_RUN_NEEDLES`` or ends
-    the text; each run is found once (the search resumes after it)."""
+def _blank_runs(text: str, needles: Iterable[str] = _RUN_NEEDLES) -> dict[int, int]:
+    """``{start: end}`` of every run of spaces/tabs that holds one of *needles* or ends the
+    text; each run is found once (the search resumes after it)."""
     runs: dict[int, int] = {}
-    for needle in _RUN_NEEDLES:
+    for needle in needles:
         i = text.find(needle)
         while i >= 0:
             start = _run_start(text, i)
@@ -660,11 +660,13 @@ def find_space_runs(text: str) -> Fix:
     """
     check_text(text, "find_space_runs")
     a = profile(text).ascii
-    if not (b"  " in a or b"\t" in a or b" \n" in a or b" \r" in a or text.endswith(" ")):
+    # Which needles occur at all, asked of the ASCII bytes; the text is searched for those only.
+    needles = [nd for nd in _RUN_NEEDLES if nd.encode() in a]
+    if not needles and not text.endswith((" ", "\t")):
         return EMPTY
     found: list[tuple[int, int, str]] = []
     n = len(text)
-    for start, end in sorted(_blank_runs(text).items()):
+    for start, end in sorted(_blank_runs(text, needles).items()):
         if end == n or text[end] in "\r\n":
             found.append((start, end, ""))
         elif start == 0 or text[start - 1] in "\r\n":
