@@ -142,6 +142,24 @@ def test_bad_json_lines_become_error_records(raw: bytes, error: str) -> None:
     assert rec.line is not None and rec.line.rstrip("\ufffd") == raw.decode("utf-8", "replace")
 
 
+@given(st.binary(max_size=200))
+def test_any_bytes_line_gives_text_or_error_never_an_exception(raw: bytes) -> None:
+    rec = record_from_json_line(raw, "f:1")
+    assert (rec.text is None) != (rec.error is None)
+    if rec.error is not None:
+        assert rec.line is not None  # the original line travels with the error
+
+
+@given(st.dictionaries(st.sampled_from(["id", "text", "x"]), st.from_type(type(None)) | st.text()))
+def test_json_objects_give_their_text_or_a_reason(obj: dict[str, object]) -> None:
+    rec = record_from_json_line(json.dumps(obj).encode(), "f:1")
+    if isinstance(obj.get("text"), str):
+        assert rec.text == obj["text"] and rec.error is None
+    else:
+        assert rec.text is None and rec.error is not None
+    assert rec.id == obj.get("id", "f:1")
+
+
 def test_stdin_jsonl_and_text_are_sniffed(monkeypatch: pytest.MonkeyPatch) -> None:
     data = b'\n{"id": "s1", "text": "From stdin."}\n{"id": "s2", "text": "Two."}\n'
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
