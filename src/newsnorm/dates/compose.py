@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from newsnorm.dates.grammar import Atom
+from newsnorm.dates.grammar import Atom, time_range_tx
 from newsnorm.dates.lexicon import alt, lexicon
 from newsnorm.dates.timex import (
     Ctx,
@@ -74,6 +74,17 @@ def _with_pod(t: Atom, pod: str) -> Atom:
     return replace(t, hour=hour, tx=time_tx(hour, t.minute, t.second), ampm=True)
 
 
+def _tr_with_pod(t: Atom, pod: str) -> Atom:
+    """A bare hour range read in a part of day: ``7 to 9`` in the evening is 19:00-21:00."""
+    if t.ampm or t.hour is None or t.hour2 is None or pod not in _EVENING:
+        return t
+    a, b = t.hour, t.hour2
+    if a >= 12 or (pod == "NI" and a < 5):
+        return t
+    a, b = a + 12, (b + 12 if b < 12 else b)
+    return replace(t, hour=a, hour2=b, tx=time_range_tx(a, t.minute, b, t.minute2), ampm=True)
+
+
 def _span(a: Atom, b: Atom, cat: str, tx: str, **kw: object) -> Atom:
     start, end = min(a.start, b.start), max(a.end, b.end)
     return replace(a, start=start, end=end, cat=cat, tx=tx, weak=False, **kw)  # type: ignore[arg-type]
@@ -89,6 +100,8 @@ def _date_time(d: Atom, t: Atom) -> Atom | None:
         date_part = pod[0]
         if t.cat == "T":
             t = _with_pod(t, pod[1])
+        elif t.cat == "TR":
+            t = _tr_with_pod(t, pod[1])
     if date_part is None:
         return None
     if t.cat == "T":
@@ -163,6 +176,13 @@ def _merge_pair(a: Atom, b: Atom, low: str) -> Atom | None:
         shifted = _shift_date(a, b, low)
         if shifted is not None:
             return shifted
+    if a.cat == "TR" and b.cat == "POD" and not a.bare and _TIME_DATE_GAP.fullmatch(gap):
+        pod_b = _pod_of(b)
+        if pod_b is not None:
+            t = _tr_with_pod(a, pod_b[1])
+            return _span(a, b, "TR", t.tx)
+    if a.bare and b.cat in ("D", "DT"):
+        return None  # "3-2 on Tuesday" is a score
     if a.cat in ("T", "TR", "POD") and b.cat in ("D", "DT") and _TIME_DATE_GAP.fullmatch(gap):
         merged = _date_time(b, a)
         if merged is not None:

@@ -50,6 +50,9 @@ class Atom:
     weekday: bool = False
     shifted: bool = False
     now: bool = False
+    bare: bool = False
+    hour2: int | None = None
+    minute2: int | None = None
     hour: int | None = None
     minute: int | None = None
     second: int | None = None
@@ -581,6 +584,14 @@ def h_holiday(h: Hit) -> Atom | None:
     return Atom(h.start, h.end, "D", day.isoformat(), ymd=(y, day.month, day.day), day=day)
 
 
+def h_week_n(h: Hit) -> Atom | None:
+    """``week 31``: the ISO week of the reference's year (``XXXX-W31`` without one)."""
+    n = int(h.g["wn"])
+    ref = h.ctx.ref
+    year = f"{ref.year:04d}" if ref is not None else "XXXX"
+    return Atom(h.start, h.end, "P", f"{year}-W{n:02d}")
+
+
 def h_wd_week(h: Hit) -> Atom | None:
     wd = _weekday(h)
     rel = h.g.get("rel")
@@ -952,6 +963,42 @@ def h_rel_pod(h: Hit) -> Atom | None:
     return Atom(h.start, h.end, "DT", f"{day.isoformat()}T{code}", day=day, mod=mod)
 
 
+def time_range_tx(a: int, m1: int | None, b: int, m2: int | None) -> str:
+    """``(T10,T16,PT6H)``: a clock range with its length (across midnight when it ends earlier).
+
+    >>> time_range_tx(10, None, 16, None), time_range_tx(14, 0, 14, 30)
+    ('(T10,T16,PT6H)', '(T14:00,T14:30,PT30M)')
+    """
+    mins = (b * 60 + (m2 or 0)) - (a * 60 + (m1 or 0))
+    if mins <= 0:
+        mins += 24 * 60
+    parts: list[tuple[float, str]] = []
+    if mins // 60:
+        parts.append((mins // 60, "H"))
+    if mins % 60:
+        parts.append((mins % 60, "MIN"))
+    return f"({time_tx(a, m1)},{time_tx(b, m2)},{duration_tx(parts)})"
+
+
+def bare_hour_range(h: Hit, h1: int, h2: int, prefixed: bool) -> Atom | None:
+    """``6-8``, ``between 3 and 5``: hours without am/pm, kept only next to a day or a part of
+    the day (weak), since alone they are as likely a score or a count."""
+    if not (0 <= h1 <= 23 and 0 <= h2 <= 23) or h1 == h2:
+        return None
+    if h2 < h1 < 12 and h2 + 12 > h1:
+        h2 += 12  # "11-4": until four in the afternoon
+    return Atom(
+        h.start,
+        h.end,
+        "TR",
+        time_range_tx(h1, None, h2, None),
+        weak=True,
+        bare=not prefixed,
+        hour=h1,
+        hour2=h2,
+    )
+
+
 def h_time_range(h: Hit) -> Atom | None:
     h1, h2 = int(h.g["h1"]), int(h.g["h2"])
     ap2 = h.g.get("ap") or h.g.get("ap1")
@@ -963,7 +1010,7 @@ def h_time_range(h: Hit) -> Atom | None:
     if joiner.strip() == "and" and pre != "between":
         return None
     if ap1 is None and ap2 is None and m1 is None and m2 is None:
-        return None
+        return bare_hour_range(h, h1, h2, pre is not None)
     if ap1 is None and ap2 is not None:
         ap1 = ap2
         if ap2 == "p" and h1 > h2 and h1 <= 12:
@@ -973,15 +1020,17 @@ def h_time_range(h: Hit) -> Atom | None:
     a, b = _hour24(h1, ap1), _hour24(h2, ap2)
     if ap1 is not None and ap2 is None:
         b = _hour24(h2, ap1 if h2 >= h1 else ("p" if ap1 == "a" else "a"))
-    t1, t2 = time_tx(a, m1), time_tx(b, m2)
-    mins = (b * 60 + (m2 or 0)) - (a * 60 + (m1 or 0))
-    if mins <= 0:
-        mins += 24 * 60
-    dur = duration_tx(
-        [(mins // 60, "H")] if mins % 60 == 0 else [(mins // 60, "H"), (mins % 60, "MIN")]
+    return Atom(
+        h.start,
+        h.end,
+        "TR",
+        time_range_tx(a, m1, b, m2),
+        hour=a,
+        minute=m1,
+        hour2=b,
+        minute2=m2,
+        ampm=True,
     )
-    dur = dur.replace("T0H", "T")
-    return Atom(h.start, h.end, "TR", f"({t1},{t2},{dur})")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1172,6 +1221,7 @@ RULES: list[tuple[str, str, Handler]] = [
         r"|(?<![\w.,]){NUM}{UNIT}(?P<half>\sand\s(?:a\s)?half(?![a-z]))?)",
         h_dur,
     ),
+    ("week_n", r"week\s(?P<wn>5[0-3]|[1-4]\d|0?[1-9])(?![\d.,:]|\s?(?:-|to)\s?\d)", h_week_n),
     ("year_cue", r"(?P<cue>(?:fiscal\s|calendar\s|school\s)?year\s){YEAR}", h_year),
     (
         "wd",
