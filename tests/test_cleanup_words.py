@@ -361,6 +361,20 @@ def test_boilerplate_lines_are_removed_from_prose(text: str) -> None:
     assert fix_boilerplate("Read more\n\n" + text) == text
 
 
+def test_view_counter_line_near_the_top_fills_meta_views() -> None:
+    doc = process("Title\nWorld Amran Forobali July 6, 2021\n1,204 views\n\nBody text.")
+    assert (doc.meta.views, doc.meta.author, doc.text) == (
+        1204,
+        "Amran Forobali",
+        "Title\nBody text.",
+    )
+    own = process("Title\nWorld Amran Forobali July 6, 2021 7 Views\n1,204 views\n\nBody.")
+    assert own.meta.views == 7  # the byline's own counter wins
+    far = "Title\n\n" + "A long paragraph of prose. " * 200 + "\n\n35 views\n\nEnd."
+    assert "views" not in dict(find_boilerplate(far).meta)
+    assert fix_boilerplate(far) == far.replace("\n\n35 views", "")
+
+
 def test_boilerplate_never_touches_a_sentence_with_the_cue_words() -> None:
     for line in (
         "Share prices rose.",

@@ -6,7 +6,8 @@ parsed into ``Fix.meta`` (``section``, ``author``, ``author_native``, ``publishe
 and removed.
 
 ``boilerplate``: lines that are only a view counter or share/print/read-more/"Follow us on"
-furniture are removed. A line is removed only when the *whole* line has one of the shapes listed in
+furniture are removed (a view counter line near the top also fills ``meta["views"]``). A line is
+removed only when the *whole* line has one of the shapes listed in
 ``data/cleanup/boilerplate.json``, so prose that mentions sharing or reading is never touched.
 
 How lines go (both fixers): a removed line takes its line break and the blank lines after it with
@@ -426,6 +427,12 @@ def find_boilerplate(text: str) -> Fix:
     >>> fix = find_boilerplate("Body one.\\n\\nShare this:\\nFacebook Twitter\\n\\nBody two.")
     >>> [(e.start, e.end) for e in fix.edits]
     [(11, 41)]
+
+    A view counter line near the top also gives ``meta["views"]`` (the byline's own counter,
+    parsed first, wins in :func:`newsnorm.process`):
+
+    >>> dict(find_boilerplate("Title\\n1,204 views\\nBody.").meta)
+    {'views': 1204}
     """
     require_text(text, "find_boilerplate")
     if "\n" not in text and len(text) > MAX_LINE:
@@ -446,7 +453,26 @@ def find_boilerplate(text: str) -> Fix:
         pos += size + 1
     if not found:
         return EMPTY
-    return Fix(edits=tuple(_removal_edits(text, found, "boilerplate", notes)))
+    edits = tuple(_removal_edits(text, found, "boilerplate", notes))
+    views = _head_views(text, found)
+    return Fix(edits=edits, meta=MappingProxyType({"views": views} if views is not None else {}))
+
+
+_VIEWS_LINE = re.compile(
+    rf"(?i:views?[ \t]*:?[ \t]*(?P<a>{_NUMBER})|(?P<b>{_NUMBER})[ \t]*(?:views?|visits?|reads?))"
+)
+
+
+def _head_views(text: str, lines: Sequence[_Line]) -> int | None:
+    # A view counter on a line of its own near the top counts the article's readers (a byline
+    # split over lines); lower down it may belong to a list of other articles, so it is not kept.
+    for line in lines:
+        if line.start > HEAD_CHARS:
+            return None
+        m = _VIEWS_LINE.fullmatch(text[line.start : line.end].strip())
+        if m:
+            return int(re.sub(r"\D", "", m.group("a") or m.group("b")))
+    return None
 
 
 def fix_boilerplate(text: str) -> str:
