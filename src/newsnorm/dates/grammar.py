@@ -584,6 +584,14 @@ def h_holiday(h: Hit) -> Atom | None:
     return Atom(h.start, h.end, "D", day.isoformat(), ymd=(y, day.month, day.day), day=day)
 
 
+def h_end_of_day(h: Hit) -> Atom | None:
+    """``end of the day``: the last second of the reference day, as Recognizers-Text writes it."""
+    ref = h.ctx.ref
+    if ref is None or h.low.endswith("at the ", 0, h.start):
+        return None  # "at the end of the day" is an idiom: "in the end"
+    return Atom(h.start, h.end, "DT", f"{ref.isoformat()}T23:59:59")
+
+
 def h_week_n(h: Hit) -> Atom | None:
     """``week 31``: the ISO week of the reference's year (``XXXX-W31`` without one)."""
     n = int(h.g["wn"])
@@ -745,9 +753,14 @@ def h_rel_unit(h: Hit) -> Atom | None:
     step = _REL_STEP.get(rel)
     if code is None or step is None:
         return None
-    if rel == "the" and code != "WE":
+    pos = h.g.get("pos")
+    if rel == "the" and code != "WE" and "el" not in h.g and pos is None:
+        return None
+    if code in ("F", "DE", "CE") and pos is not None:
         return None
     mod = {"earlier": "start", "later": "end"}.get(h.g.get("el", ""))
+    if pos is not None:
+        mod = {"end": "end", "beginning": "start", "start": "start", "middle": "mid"}[pos]
     ref = h.ctx.ref
     if code == "F":
         return Atom(h.start, h.end, "DUR", "P2W", dur=[(2, "W")])
@@ -1043,7 +1056,8 @@ RULES: list[tuple[str, str, Handler]] = [
     (
         "mdy",
         _WDP
-        + r"(?:(?P<rel>this|next|last)\s)?{MON}(?:\s{0,2}[-/]\s{0,2}|\s{1,2}(?:the\s)?|(?<=[a-z.]))"
+        + r"(?:(?P<rel>this|next|last)\s)?{MON}(?:\s{0,2}[-/]\s{0,2}|\s{1,2}(?:the\s)?|(?<=[a-z.])"
+        + r"|,\s{1,2}(?=\d{1,2}(?:st|nd|rd|th)))"
         + r"(?:{DAY}|{DAYW})(?:"
         + _YSEP
         + r"{YEAR})?",
@@ -1074,7 +1088,12 @@ RULES: list[tuple[str, str, Handler]] = [
         r"|(?P<rel>next|last|this|following|previous|coming)\sweek(?:'s)?\s(?:on\s)?{WD})",
         h_wd_week,
     ),
-    ("wd_the_day", r"{WD}\s{0,2},?\s{0,2}the\s(?:{DAY}|{DAYW})", h_wd_the_day),
+    (
+        "wd_the_day",
+        r"{WD}\s{0,2},?\s{0,2}(?:the\s(?:{DAY}|{DAYW})|(?P<day>3[01]|[12][0-9]|0?[1-9])"
+        r"(?:st|nd|rd|th)?(?=\s{0,2}(?:[!?;]|[.,](?!\d)|$|\s(?:at|between|from|in)\s)))",
+        h_wd_the_day,
+    ),
     (
         "the_day",
         r"(?<=\bon\s)the\s(?P<day>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?![a-z0-9])"
@@ -1147,7 +1166,8 @@ RULES: list[tuple[str, str, Handler]] = [
     ("within", r"within\s(?:the\s)?{NUM}{UNIT}", h_last_n),
     (
         "rel_unit",
-        r"(?:(?P<el>earlier|later)\s(?:in\s)?)?(?P<rel>this|next|last|previous|coming|past|following"
+        r"(?:(?P<el>earlier|later)\s(?:in\s)?|(?P<pos>end|beginning|start|middle)\sof\s)?"
+        r"(?P<rel>this|next|last|previous|coming|past|following"
         r"|current|upcoming|the)\s(?P<pu>working\sweek|workweek|business\sweek|weekend|week|month|"
         r"fiscal\syear|calendar\syear|year|quarter|fortnight|decade|century)(?![a-z'])",
         h_rel_unit,
@@ -1221,6 +1241,7 @@ RULES: list[tuple[str, str, Handler]] = [
         r"|(?<![\w.,]){NUM}{UNIT}(?P<half>\sand\s(?:a\s)?half(?![a-z]))?)",
         h_dur,
     ),
+    ("end_of_day", r"end\sof\s(?:the\s)?day(?![a-z])|eod(?![a-z])", h_end_of_day),
     ("week_n", r"week\s(?P<wn>5[0-3]|[1-4]\d|0?[1-9])(?![\d.,:]|\s?(?:-|to)\s?\d)", h_week_n),
     ("year_cue", r"(?P<cue>(?:fiscal\s|calendar\s|school\s)?year\s){YEAR}", h_year),
     (

@@ -46,7 +46,7 @@ _EXTRA_ANCHORS = (
     "independence valentine new workers women labour easter oclock clock century centuries "
     "decade decades weekday weekdays morning afternoon evening night daytime nighttime spring "
     "summer autumn fall winter quarter half q1 q2 q3 q4 h1 h2 noonish international earth "
-    "saint st black good freedom jubilee boxing nowruz norouz nowrouz thanksgiving"
+    "saint st black good freedom jubilee boxing nowruz norouz nowrouz thanksgiving eod"
 )
 
 
