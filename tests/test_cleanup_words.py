@@ -119,7 +119,9 @@ CUES = [
     "Facebook", "President", "of", "and", "It has not.", "By", "|", ",", "\r\n", "Print",
 ]  # fmt: skip
 cue_text = st.lists(st.sampled_from(CUES), max_size=40).map("".join)
-any_text = st.one_of(st.text(max_size=300), cue_text)
+# Every code point, lone surrogates and controls included.
+raw_text = st.text(st.characters(blacklist_categories=()), max_size=300)
+any_text = st.one_of(raw_text, cue_text, st.lists(st.one_of(raw_text, cue_text)).map("".join))
 
 
 def _check_fix(text: str, fix: Fix) -> str:
