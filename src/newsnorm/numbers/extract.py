@@ -266,9 +266,13 @@ def _read(
         and core.ntok == 1
         and toks[0].word == "one"
         and core.kind == "cardinal"
+        and cur is None
         and _pronoun_one(text, start, end)
     ):
-        return None
+        probe = _Found(start, end, core.value, core.kind)
+        _attach_after(text, probe, False)
+        if probe.kind == "cardinal":  # "that one mile" is a measure, "that one" a pronoun
+            return None
     if (
         words
         and core.ntok == 1
