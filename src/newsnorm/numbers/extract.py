@@ -261,24 +261,7 @@ def _read(
             return _read(text, toks[core.den_start].start, allow_article=False)
         else:
             return None
-    if (
-        words
-        and core.ntok == 1
-        and toks[0].word == "one"
-        and core.kind == "cardinal"
-        and cur is None
-        and _pronoun_one(text, start, end)
-    ):
-        probe = _Found(start, end, core.value, core.kind)
-        _attach_after(text, probe, False)
-        if probe.kind == "cardinal":  # "that one mile" is a measure, "that one" a pronoun
-            return None
-    if (
-        words
-        and core.ntok == 1
-        and toks[0].word == "half"
-        and _prev_word(text, start).lower() in not_half_after()
-    ):
+    if words and cur is None and core.ntok == 1 and _not_a_number(text, toks[0], core, start, end):
         return None
     if not words:
         if p > 0 and text[p - 1] == "." and ch != ".":
@@ -298,6 +281,15 @@ def _read(
     if not words and f.end < len(text) and (text[f.end].isalpha() or _is_digit(text[f.end])):
         return None
     return f, f.end
+
+
+def _not_a_number(text: str, tok: Tok, core: Core, start: int, end: int) -> bool:
+    """A lone ``one`` used as a pronoun, or ``half`` naming a part (``the first half``)."""
+    if tok.word == "one" and core.kind == "cardinal" and _pronoun_one(text, start, end):
+        probe = _Found(start, end, core.value, core.kind)
+        _attach_after(text, probe, False)
+        return probe.kind == "cardinal"  # "that one mile" is a measure, "that one" a pronoun
+    return tok.word == "half" and _prev_word(text, start).lower() in not_half_after()
 
 
 def _percent_before(text: str, start: int) -> bool:
