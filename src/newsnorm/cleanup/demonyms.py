@@ -9,6 +9,8 @@ repeats the other. What the compound should say depends on the noun after it and
   mentions most, when it clearly dominates (``data/cleanup/demonym_compounds.json`` sets how
   clearly); for ``relations``/``trade``/``partnership``… any country can be the partner, so only
   an article that mentions exactly one other country decides;
+- a partner named by ``with`` later in the same clause (``the Vietnam-Vietnam trade agreement
+  with Brunei``) is explicit and beats the counts (for a border it must be a neighbour);
 - otherwise (no candidate mentioned, a near tie, an unknown noun, three or more copies) the
   compound is only flagged (``demonym_compound``).
 
@@ -134,6 +136,9 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}([A-Za-z][A-Za-z-]{0,30})")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?[ \t]{1,3}|[\n\r][ \t]{0,3}|[\"“‘(][ \t]?)$")
 
 
+_TWO_SIDED = ("border", "bilateral")
+
+
 @dataclass(frozen=True, slots=True)
 class _Decision:
     replacement: str | None  # None: flag only
@@ -156,8 +161,37 @@ def _evidence(counts: Counter[str], candidates: list[str], what: str) -> tuple[l
     return ranked, ", ".join(parts)
 
 
+# "the Vietnam-Vietnam trade agreement with Brunei": a partner named by "with" later in the same
+# clause is explicit, and beats counts over the whole article.
+_CLAUSE_TAIL = re.compile(r"[^.;!?\n]{0,80}")
+_WITH = re.compile(r"\bwith[ \t]+(?:the[ \t]+)?")
+
+
+def _named_partner(text: str, end: int, country: Country, role: str | None) -> str | None:
+    """The country a "with X" names after the compound, in the same clause, if it can be the other
+    side (for a border: a neighbour)."""
+    tail = _CLAUSE_TAIL.match(text, end)
+    if tail is None:
+        return None
+    forms = _forms()
+    for w in _WITH.finditer(text, end, tail.end()):
+        m = _mention_re().match(text, w.end())
+        if m is None:
+            continue
+        cid = forms[m.group()][0]
+        if cid != country.id and (role != "border" or cid in country.borders):
+            return cid
+    return None
+
+
 def _decide(
-    token: str, kind: str, country: Country, noun: str, counts: Counter[str], at_start: bool
+    token: str,
+    kind: str,
+    country: Country,
+    noun: str,
+    counts: Counter[str],
+    at_start: bool,
+    partner: str | None = None,
 ) -> _Decision:
     data = cleanup_data("demonym_compounds")
     role = _nouns().get(noun.lower())
@@ -171,6 +205,12 @@ def _decide(
         if not noun:
             return _Decision(None, "no noun follows to say who the other side is")
         return _Decision(None, f"the noun '{noun}' does not say who the other side is")
+    if partner is not None:
+        named = countries()[partner]
+        return _Decision(
+            f"{_form_of(named, kind)}-{token}",
+            f"'with {named.names[0]}' names the other side in the same clause",
+        )
     if role == "border":
         candidates = sorted(country.borders)
         what = f"neighbour of {country.names[0]}"
@@ -235,7 +275,9 @@ def find_demonym_compounds(text: str) -> Fix:
         nxt = _NEXT_WORD.match(text, m.end())
         noun = nxt.group(1) if nxt else ""
         at_start = _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()) is not None
-        d = _decide(token, kind, country, noun, counts, at_start)
+        role = _nouns().get(noun.lower())
+        partner = _named_partner(text, m.end(), country, role) if role in _TWO_SIDED else None
+        d = _decide(token, kind, country, noun, counts, at_start, partner)
         if d.replacement is None:
             pending.append((m.start(), m.end(), f"'{m.group()}' repeats one country: {d.evidence}"))
         else:
