@@ -269,6 +269,7 @@ def test_demo_prints_the_cleaned_seed(capsys: pytest.CaptureFixture[str]) -> Non
     for heading in ("Cleaned article", "Edits", "Flags", "Byline", "Numbers", "Dates", "Names"):
         assert heading in out
     assert "Tajik" in out
+    assert SEED.name in out.splitlines()[0]
     assert "\x1b[" not in out
 
 

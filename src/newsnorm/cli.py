@@ -135,12 +135,13 @@ def _config(path: str | None) -> Config:
 # --------------------------------------------------------------------------- demo / schema / clean
 
 
-def _seed_text() -> str:
+def _seed_text() -> tuple[str, str]:
+    """The name and text of the seed article bundled in the package (package data)."""
     seeds = importlib.resources.files("newsnorm") / "seeds"
     names = sorted(p.name for p in seeds.iterdir() if p.name.endswith(".txt"))
     if not names:
         raise UsageError("the bundled seed article is missing from this installation")
-    return (seeds / names[0]).read_text(encoding="utf-8")
+    return names[0], (seeds / names[0]).read_text(encoding="utf-8")
 
 
 def _console(file: IO[str]) -> Any:
@@ -160,7 +161,17 @@ def _mention_details(m: Any) -> str:
     return ", ".join(parts)
 
 
-def show_document(doc: Document, file: IO[str]) -> None:
+def summary_line(doc: Document) -> str:
+    """One line of counts for *doc*.
+
+    >>> summary_line(Document(original="ab", text="ab"))
+    '2 → 2 characters: 0 edits, 0 flags, 0 numbers, 0 dates, 0 names'
+    """
+    parts = [f"{len(getattr(doc, k))} {k}" for k in ("edits", "flags", "numbers", "dates", "names")]
+    return f"{len(doc.original)} → {len(doc.text)} characters: {', '.join(parts)}"
+
+
+def show_document(doc: Document, file: IO[str], title: str = "") -> None:
     """Print *doc* readably: the cleaned text, edits, flags, byline meta and mentions.
 
     Colors and rounded boxes on a terminal, plain ASCII tables otherwise (pipes, files).
@@ -179,6 +190,8 @@ def show_document(doc: Document, file: IO[str]) -> None:
             t.add_column(col, overflow="fold")
         return t
 
+    if title:
+        con.print(Text(f"{title}: {summary_line(doc)}"))
     con.print(Rule("Cleaned article"))
     con.print(Text(doc.text))
     con.print()
@@ -211,7 +224,8 @@ def show_document(doc: Document, file: IO[str]) -> None:
 def _cmd_demo() -> int:
     from newsnorm.pipeline import process
 
-    show_document(process(_seed_text()), sys.stdout)
+    name, text = _seed_text()
+    show_document(process(text), sys.stdout, title=f"newsnorm demo on the bundled seed {name}")
     return 0
 
 
