@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -56,3 +57,11 @@ def test_targets_hold_on_the_shared_specs() -> None:
     assert len(cases) == 186
     assert isinstance(res["f1"], float) and res["f1"] >= 0.90
     assert isinstance(res["value_accuracy"], float) and res["value_accuracy"] >= 0.97
+
+
+def test_run_skips_cleanly_without_shared_data(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(bench, "SPEC", tmp_path / "absent.json")
+    res = bench.run(quick=True)
+    assert set(res) == {"skipped"}

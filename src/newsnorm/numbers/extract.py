@@ -489,9 +489,9 @@ def _at_anchor(text: str, m: re.Match[str]) -> tuple[list[_Found], int]:
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\u00bb\u201d]+", re.IGNORECASE)
 
 
-def _url_spans(text: str) -> list[tuple[int, int]]:
+def _url_spans(text: str, lowered: str) -> list[tuple[int, int]]:
     """Spans of web addresses: digits inside ``example.com/news/12345`` are not numbers."""
-    if "://" not in text and "www." not in text.lower():
+    if "://" not in text and "www." not in lowered:
         return []
     return [m.span() for m in _URL.finditer(text)]
 
@@ -515,7 +515,7 @@ def find_mentions(text: str) -> list[NumberMention]:
         search, haystack = lower_anchor_regex().search, lowered
     else:
         search, haystack = anchor_regex().search, text
-    urls = _url_spans(text)
+    urls = _url_spans(text, lowered)
     pos = 0
     n = len(text)
     while pos < n:
