@@ -396,6 +396,18 @@ def test_numeric_date_with_lunar_era() -> None:
     assert abs((got - tabular_hijri(1400, 4, 15)).days) <= 2
 
 
+def test_mistranslated_solar_year_marked_ah() -> None:
+    """MT writes the Dari solar era as "AH": near the reference's solar year it is solar."""
+    ref = date(2021, 7, 6)
+    assert (only("The 1400 AH budget passed.", ref).calendar, only("In 1400 AH.", ref).timex) == (
+        "solar_hijri",
+        "2021-03-21",
+    )
+    assert only("In 1442 AH.", ref).calendar == "lunar_hijri"
+    assert only("In 1400 Hijri Qamari.", ref).calendar == "lunar_hijri"
+    assert only("In 1400 AH.").calendar == "lunar_hijri"  # no reference: as written
+
+
 def test_lunar_outside_umm_al_qura_keeps_xs() -> None:
     assert only("It was built in 1300 AH.").timex == "XXXX-XX-XX"
     assert only("On 1 Muharram 1320 AH the city fell.").timex == "XXXX-XX-XX"

@@ -805,13 +805,35 @@ def _strict_eras() -> frozenset[str]:
     return frozenset(_normalize(e) for e in _patterns().case_sensitive_eras)
 
 
-def _era_mention(text: str, es: int, ee: int) -> _Found | None:
+_GENERIC_HIJRI = frozenset(["ah", "hijri", "hijra", "hejri"])
+
+
+def _mistranslated_solar(marker: str, year: int, ref: date | None) -> bool:
+    """``1400 AH`` in a 2021 article: MT renders the Dari "هجری شمسی" (solar) as ``AH`` or
+    ``Hijri``; a year within 2 of the reference's Solar Hijri year, and far from its lunar one,
+    is read as Solar Hijri. ``Qamari``/``lunar`` are never reinterpreted.
+
+    >>> ref = date(2021, 7, 6)
+    >>> _mistranslated_solar("AH", 1400, ref), _mistranslated_solar("AH", 1442, ref)
+    (True, False)
+    """
+    if ref is None or _normalize(marker) not in _GENERIC_HIJRI:
+        return False
+    solar, lunar = _calendar_year_of("solar_hijri", ref), _calendar_year_of("lunar_hijri", ref)
+    return (
+        solar is not None and abs(year - solar) <= 2 and (lunar is None or abs(year - lunar) > 10)
+    )
+
+
+def _era_mention(text: str, es: int, ee: int, ref: date | None) -> _Found | None:
     """A year marked with its calendar: ``1400 SH``, ``1442 AH``, ``AH 1442``, ``solar year
     1400``. Its timex is the Gregorian date of the year's first day."""
     p = _patterns()
     cal: CalendarName | None
+    marker = text[es:ee]
     am = p.adjective_year.match(text, es)
     if am is not None:
+        marker = am.group("adj")
         solar = _normalize(am.group("adj")) in _solar_adjectives()
         cal = "solar_hijri" if solar else "lunar_hijri"
         start, end, year = am.start(), am.end(), int(am.group("year"))
@@ -844,6 +866,8 @@ def _era_mention(text: str, es: int, ee: int) -> _Found | None:
             return None
     if not 1000 <= year <= 1600:
         return None
+    if cal == "lunar_hijri" and _mistranslated_solar(marker, year, ref):
+        cal = "solar_hijri"
     g = _to_gregorian(cal, year, 1, 1)
     start, modifier = _left_extras(text, start, has_day=False)
     return _Found(start, end, g.isoformat() if g else UNKNOWN, cal, modifier)
@@ -940,7 +964,10 @@ def find_calendar_dates(text: str, reference_date: date | None = None) -> list[D
         if word is not None:
             found.extend(_month_mention(text, start, end, word, reference_date))
             continue
-        f = _numeric_mention(text, start, end) if numeric else _era_mention(text, start, end)
+        if numeric:
+            f = _numeric_mention(text, start, end)
+        else:
+            f = _era_mention(text, start, end, reference_date)
         if f is not None:
             found.append(f)
     return [
