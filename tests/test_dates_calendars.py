@@ -514,6 +514,8 @@ NEGATIVE = [
     "Mehr News Agency reported the clash.",
     "Bashar al-Asad said the war was over.",
     "President Bashar al-Asad 15 years ago took power.",
+    "Bashar al-Asad 1400.",
+    "A letter from Ahmad bin Rajab 12, written in Herat.",
     "Hafez Assad 30 years earlier had ruled.",
     "The 1400 solar panels were installed.",
     "The old mosque was built in the year 1400.",

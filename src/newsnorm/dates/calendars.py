@@ -327,6 +327,7 @@ class _Patterns:
     left_period: Any
     left_prep: Any
     left_name: Any
+    left_particle: Any
     left_cue: Any
     left_capitalized: Any
     year_before: Any
@@ -445,6 +446,7 @@ def _patterns() -> _Patterns:
         ),
         left_prep=_reverse(rf"\b(?P<prep>{phrase_alt(prep_words)})\s{{1,3}}\Z"),
         left_name=_reverse(r"(?:\b(?:al|el|bin|ibn)[\s\-]{1,2}|-)\Z"),
+        left_particle=_reverse(r"\b(?:al|el|bin|ibn|abu|umm)[\s\-]{1,2}\Z"),
         left_cue=_reverse(
             rf"(?:\b(?:on|since|until|till|from|by|dated|of|before|after|in|{weekdays})\s{{0,2}},?"
             r"|[(,;:])\s{0,3}\Z"
@@ -636,6 +638,8 @@ def _month_is_date(text: str, ms: int, token: str, word: MonthWord, parts: _Part
     p = _patterns()
     latin = token[:1].isascii()
     strict = word.zodiac or word.ambiguous
+    if word.ambiguous and _left(p.left_particle, text, ms):
+        return False  # "Bashar al-Asad 1400", "Ahmad bin Rajab 12": a name
     if strict and latin and not token[:1].isupper():
         # MT sometimes writes "the 15th of cancer": only that form, and only zodiac names.
         lower_ok = word.zodiac and not word.ambiguous and parts.suffixed and parts.of_form
