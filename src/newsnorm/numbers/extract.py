@@ -60,11 +60,14 @@ _OVER = re.compile(r"[ \t]{1,3}(?P<op>over|out[ \t]{1,3}of|in)[ \t]{1,3}")
 _RANGE_DASH = re.compile(r"[ \t]{0,2}[-\u2013\u2014][ \t]{0,2}")
 _RANGE_WORD = re.compile(r"(?i)[ \t]{1,2}(?P<w>to|and)[ \t]{1,2}")
 _BETWEEN = re.compile(r"(?i)(?<![\w])(?P<w>between|from)[ \t]{1,3}\Z")
+# "tens" is a quantity only in "tens of"; the other plural scales are quantities on their own
+# too ("hundreds were killed").
 _VAGUE = re.compile(
     r"(?i)(?P<a>dozens|tens|hundreds|thousands|millions|billions|trillions)"
     r"(?:[ \t]{1,3}of[ \t]{1,3}(?P<b>thousands|millions|billions)(?![\w])"
-    r"|(?=[ \t]{1,3}of(?![\w])))"
+    r"|(?=[ \t]{1,3}of(?![\w]))|(?<![Tt][Ee][Nn][Ss])(?![\w\-]))"
 )
+_FEW = frozenset({"several", "few", "many"})
 _LOOKBACK = 40
 
 
@@ -263,6 +266,16 @@ def _read(
             return None
     if words and cur is None and core.ntok == 1 and _not_a_number(text, toks[0], core, start, end):
         return None
+    if words and core.ntok == 1 and toks[0].kind in ("hundred", "scale"):
+        few = _prev_word(text, start)
+        if few.lower() in _FEW:
+            # "several hundred", "a few thousand": at least two of them.
+            few_start = text.rindex(few, 0, start)
+            art = _ARTICLE_BEFORE.search(text, max(0, few_start - 5), few_start)
+            if art is not None:
+                few_start = art.start()
+            f = _Found(few_start, end, core.value * 2, "vague", qualifier="at_least")
+            return f, f.end
     if not words:
         if p > 0 and text[p - 1] == "." and ch != ".":
             return None
@@ -482,7 +495,7 @@ def _at_anchor(text: str, m: re.Match[str]) -> tuple[list[_Found], int]:
     f, _ = got
     f = _over_fraction(text, f)
     f = _range(text, f)
-    f.qualifier = _qualifier(text, f.start)
+    f.qualifier = f.qualifier or _qualifier(text, f.start)
     return [f], f.end
 
 
