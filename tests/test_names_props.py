@@ -204,3 +204,11 @@ def test_pathological_large_inputs_complete() -> None:
             assert text[m.start : m.end] == m.text
     assert name_similarity("A" * 200_000, "B a " * 50_000) <= 1.0
     assert name_key("Ab " * 100_000)
+
+
+@given(st.text(alphabet="aiuSkh@v", max_size=12), st.text(alphabet="aiuSkh@v", max_size=12))
+def test_pure_python_edit_ratio_equals_the_rapidfuzz_one(a: str, b: str) -> None:
+    # rapidfuzz only makes comparisons faster: without it the scores are the same.
+    from newsnorm.names.similarity import _python_ratio, _ratio
+
+    assert abs(_python_ratio(a, b) - _ratio(a, b)) < 1e-12
