@@ -171,11 +171,29 @@ POSITIVE = [
     ("The shops close in the 21st century.", "21st century", "(2000-01-01,2100-01-01,P100Y)", None),
     ("He will be back in two weeks.", "in two weeks", "2021-07-20", None),
     ("It happens once a year.", "once a year", "P1Y", None),
+    ("Exports grew in the past Iranian calendar year.", None, None, None),
+    ("The plant will close by the end of the year.", "by the end of the year", "2021", "before"),
+    (
+        "Markets fell between Jan 2021 and now.",
+        "between Jan 2021 and now",
+        "(2021-01-01,2021-07-06,P186D)",
+        None,
+    ),
+    (
+        "Doors open next Monday 6-8 in the evening.",
+        "next Monday 6-8 in the evening",
+        "(2021-07-12T18,2021-07-12T20,PT2H)",
+        None,
+    ),
+    ("Easter 2024 fell early.", "Easter 2024", "2024-03-31", None),
 ]
 
 
 @pytest.mark.parametrize(("text", "span", "timex", "modifier"), POSITIVE)
-def test_positive(text: str, span: str, timex: str, modifier: str | None) -> None:
+def test_positive(text: str, span: str | None, timex: str | None, modifier: str | None) -> None:
+    if span is None:
+        assert extract_dates(text, REF) == []
+        return
     m = _one(text)
     assert (m.text, m.timex, m.modifier) == (span, timex, modifier)
 
@@ -201,7 +219,9 @@ NEGATIVE = [
     "The fall of the city shocked the region.",
     "Inflation reached 12.5 percent.",
     "Good morning, the minister said.",
-    "He read the Daily Mail on a Sunday-like afternoon" * 0 + "He used the sun to dry fruit.",
+    "He used the sun to dry fruit.",
+    "It was quoted by the Kuwaiti daily newspaper Alrai.",
+    "At the end of the day, diplomacy won.",
 ]
 
 

@@ -114,7 +114,17 @@ def _date_time(d: Atom, t: Atom) -> Atom | None:
         inner = t.tx[1:-1].split(",")
         if len(inner) != 3:
             return None
-        return _span(d, t, "TR", f"({date_part}{inner[0]},{date_part}{inner[1]},{inner[2]})")
+        return _span(
+            d,
+            t,
+            "TR",
+            f"({date_part}{inner[0]},{date_part}{inner[1]},{inner[2]})",
+            hour=t.hour,
+            hour2=t.hour2,
+            minute=t.minute,
+            minute2=t.minute2,
+            ampm=t.ampm,
+        )
     if t.cat == "DT" and t.tx.startswith("T") and not d.tx.endswith(t.tx):
         return _span(d, t, "DT", date_part + t.tx)
     return None
@@ -176,11 +186,14 @@ def _merge_pair(a: Atom, b: Atom, low: str) -> Atom | None:
         shifted = _shift_date(a, b, low)
         if shifted is not None:
             return shifted
-    if a.cat == "TR" and b.cat == "POD" and not a.bare and _TIME_DATE_GAP.fullmatch(gap):
+    if a.cat == "TR" and b.cat == "POD" and _TIME_DATE_GAP.fullmatch(gap):
         pod_b = _pod_of(b)
-        if pod_b is not None:
+        dated = not a.tx.startswith("(T")
+        if pod_b is not None and (dated or not a.bare):
+            day = a.tx[1:].split("T")[0] if dated else ""
             t = _tr_with_pod(a, pod_b[1])
-            return _span(a, b, "TR", t.tx)
+            tx = t.tx if not day else t.tx.replace("(T", f"({day}T").replace(",T", f",{day}T")
+            return _span(a, b, "TR", tx, hour=t.hour, hour2=t.hour2, ampm=t.ampm)
     if a.bare and b.cat in ("D", "DT"):
         return None  # "3-2 on Tuesday" is a score
     if a.cat in ("T", "TR", "POD") and b.cat in ("D", "DT") and _TIME_DATE_GAP.fullmatch(gap):

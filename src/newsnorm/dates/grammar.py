@@ -701,6 +701,10 @@ def h_today(h: Hit) -> Atom | None:
 def h_ref(h: Hit) -> Atom | None:
     phrase = " ".join(h.low[h.start : h.end].split())
     lex = lexicon()
+    if phrase.endswith(("past", "future")) and re.match(
+        r"\s{1,2}[a-z0-9]", h.low[h.end : h.end + 3]
+    ):
+        return None  # "in the past year", "in the past Iranian calendar year": an adjective
     if phrase in lex["past_ref"]:
         return Atom(h.start, h.end, "REF", "PAST_REF")
     if phrase in lex["future_ref"]:
@@ -880,9 +884,17 @@ def h_dur_compact(h: Hit) -> Atom | None:
     return Atom(h.start, h.end, "DUR", duration_tx(parts), dur=parts)
 
 
+_PUBLICATION = re.compile(
+    r"\s{1,2}(?:newspapers?|papers?|news|mail|magazines?|journals?|tabloids?|star|times|"
+    r"telegraph|express|beast|show|program(?:me)?s?)\b"
+)
+
+
 def h_set(h: Hit) -> Atom | None:
     lex = lexicon()
     word = h.g.get("sw")
+    if word is not None and _PUBLICATION.match(h.low, h.end):
+        return None  # "the Kuwaiti daily newspaper", "a weekly magazine": publications
     if word is not None:
         return Atom(h.start, h.end, "SET", str(lex["sets"][word]))
     if "wd" in h.g:
