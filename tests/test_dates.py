@@ -340,3 +340,46 @@ def test_merge_prefers_the_longer_span() -> None:
     ]
     merged = _merge(ours, theirs)
     assert [(m.start, m.end) for m in merged] == [(0, 12), (20, 24)]
+
+
+# --- times, durations and relative counts: hypothesis round trips ---------------------------
+
+
+@given(hour=st.integers(1, 12), minute=st.integers(0, 59), pm=st.booleans(), dots=st.booleans())
+def test_clock_times_round_trip(hour: int, minute: int, pm: bool, dots: bool) -> None:
+    suffix = ("p.m." if dots else "pm") if pm else ("a.m." if dots else "am")
+    text = f"Polls closed at {hour}:{minute:02d} {suffix} in Herat"
+    h24 = hour % 12 + (12 if pm else 0)
+    m = _one(text)
+    assert (m.timex, m.kind) == (f"T{h24:02d}:{minute:02d}", "time")
+
+
+@given(hour=st.integers(0, 23), minute=st.integers(0, 59))
+def test_24_hour_clock_round_trip(hour: int, minute: int) -> None:
+    m = _one(f"The curfew starts at {hour:02d}:{minute:02d} local time.")
+    assert m.timex == f"T{hour:02d}:{minute:02d}"
+
+
+_UNITS = {
+    "day": "P{}D",
+    "week": "P{}W",
+    "month": "P{}M",
+    "year": "P{}Y",
+    "hour": "PT{}H",
+    "minute": "PT{}M",
+}
+
+
+@given(n=st.integers(2, 99), unit=st.sampled_from(sorted(_UNITS)), words=st.booleans())
+def test_durations_round_trip(n: int, unit: str, words: bool) -> None:
+    from num2words import num2words  # an independent spelling of the number
+
+    count = num2words(n) if words else str(n)
+    m = _one(f"The siege lasted {count} {unit}s, residents said.")
+    assert (m.timex, m.kind) == (_UNITS[unit].format(n), "duration")
+
+
+@given(ref=st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 1, 1)), n=st.integers(2, 60))
+def test_days_ago_round_trip(ref: date, n: int) -> None:
+    m = _one(f"The bridge collapsed {n} days ago.", ref)
+    assert m.timex == (ref - timedelta(days=n)).isoformat()
