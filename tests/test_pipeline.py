@@ -184,3 +184,13 @@ def test_pathological_repetitions_complete(unit: str) -> None:
     text = unit * (1_000_000 // len(unit))
     doc = process(text)
     _check_document(doc)
+
+
+def test_digits_inside_a_date_are_not_numbers_in_process() -> None:
+    text = "On July 6th, 2021 some 300 troops arrived."
+    doc = process(text)
+    assert [d.timex for d in doc.dates] == ["2021-07-06"]
+    assert [n.value for n in doc.numbers] == [300]
+    # Alone, the number extractor still reports what it sees.
+    assert 300 in [n.value for n in newsnorm.extract_numbers(text)]
+    assert len(newsnorm.extract_numbers(text)) > 1

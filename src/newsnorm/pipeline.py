@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
 from typing import Any
 
 from newsnorm.cleanup.runner import run_cleanup
-from newsnorm.dates import extract_dates
+from newsnorm.dates import DateMention, extract_dates
 from newsnorm.document import Config, Document
 from newsnorm.model import Meta
 from newsnorm.names import extract_names
-from newsnorm.numbers import extract_numbers
+from newsnorm.numbers import NumberMention, extract_numbers
 
 __all__ = ["clean", "ensure_text", "process"]
 
@@ -28,8 +29,23 @@ def ensure_text(value: Any, func: str = "process") -> None:
     raise TypeError(f"{func}() needs a str, got {type(value).__name__}: {hint}")
 
 
-def _overlaps(a0: int, a1: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a0 < b1 and b0 < a1 for b0, b1 in spans)
+def _outside(numbers: list[NumberMention], dates: list[DateMention]) -> list[NumberMention]:
+    """The numbers that overlap no date mention (one sweep: both lists are sorted by start)."""
+    spans = sorted((d.start, d.end) for d in dates)
+    starts = [s for s, _ in spans]
+    # Running maximum of the ends, so one bisect answers "does any earlier date reach past x".
+    reach: list[int] = []
+    hi = -1
+    for _, e in spans:
+        hi = max(hi, e)
+        reach.append(hi)
+    out = []
+    for n in numbers:
+        k = bisect_left(starts, n.end)  # dates starting before the number ends
+        if k and reach[k - 1] > n.start:
+            continue
+        out.append(n)
+    return out
 
 
 def process(
@@ -60,8 +76,7 @@ def process(
     dates = extract_dates(body, reference_date=ref, day_first=cfg.day_first) if cfg.dates else []
     numbers = extract_numbers(body) if cfg.numbers else []
     if dates and numbers:
-        spans = [(d.start, d.end) for d in dates]
-        numbers = [n for n in numbers if not _overlaps(n.start, n.end, spans)]
+        numbers = _outside(numbers, dates)
     names = []
     if cfg.names:
         from newsnorm.names import load_gazetteer
