@@ -519,6 +519,7 @@ def _split_fraction(toks: list[Tok], s: int, q: int, ordinal_ok: bool) -> Core |
 
 
 _HALVES = frozenset({"half", "halves", "quarter", "quarters"})
+_ONE = frozenset({"a", "an", "one"})
 
 
 @cache
@@ -528,8 +529,11 @@ def _not_denominators() -> frozenset[str]:
 
 
 def _fraction_at(toks: list[Tok], s: int, q: int) -> Core | None:
+    last = toks[q]
     for a in range(q - 1, s, -1):
         if toks[a].kind == "and":
+            if not last.plural and last.value >= 100 and toks[a + 1].word not in _ONE:
+                break  # "one hundred and seventy-eight thousandth" is an ordinal
             right = _split_fraction(toks, a + 1, q, ordinal_ok=False)
             left = card_stops(toks, s, a).get(a)
             if right is not None and left is not None and 0 < right.value < 1:
