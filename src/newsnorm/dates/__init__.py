@@ -48,6 +48,7 @@ _MODIFIERS = frozenset({"since", "until", "before", "after", "approx", "start", 
 
 
 def _mention(text: str, a: Atom) -> DateMention:
+    """The public :class:`DateMention` of an atom (spans index the caller's text)."""
     mod = cast(Modifier, a.mod) if a.mod in _MODIFIERS else None
     return DateMention(
         start=a.start,

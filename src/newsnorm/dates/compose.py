@@ -51,6 +51,7 @@ _EVENING = frozenset({"AF", "EV", "NI"})
 
 
 def _is_daylike(a: Atom) -> bool:
+    """Whether *a* names one day (``2021-07-06``, ``XXXX-WXX-2``), so a time can join it."""
     return a.cat == "D" and bool(_DAYLIKE.match(a.tx))
 
 
@@ -86,6 +87,7 @@ def _tr_with_pod(t: Atom, pod: str) -> Atom:
 
 
 def _span(a: Atom, b: Atom, cat: str, tx: str, **kw: object) -> Atom:
+    """*a* grown over *b* as one atom of category *cat*."""
     start, end = min(a.start, b.start), max(a.end, b.end)
     return replace(a, start=start, end=end, cat=cat, tx=tx, weak=False, **kw)  # type: ignore[arg-type]
 
@@ -301,6 +303,7 @@ def _range(a: Atom, b: Atom, low: str, ctx: Ctx) -> Atom | None:
 
 @cache
 def _modifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The compiled modifier patterns: words before an atom, and ``or later`` after it."""
     mods = lexicon()["modifiers"]
     words = [w for w in mods if not w.endswith("-")]
     prefix = re.compile(

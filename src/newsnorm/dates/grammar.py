@@ -77,6 +77,7 @@ Handler = Callable[[Hit], Atom | None]
 
 
 def _lex_alt(key: str) -> str:
+    """The alternation of the lexicon's *key* entries."""
     return alt(lexicon()[key])
 
 
@@ -138,16 +139,19 @@ def _p(template: str) -> str:
 
 
 def _month(h: Hit) -> int | None:
+    """The month number of the matched month name."""
     m = h.g.get("mon")
     return None if m is None else int(lexicon()["months"][m.rstrip(".")])
 
 
 def _weekday(h: Hit) -> int | None:
+    """The ISO weekday (1 = Monday) of the matched weekday name."""
     w = h.g.get("wd")
     return None if w is None else int(lexicon()["weekdays"][w.rstrip(".")])
 
 
 def _day(h: Hit) -> int | None:
+    """The day of the month, from digits (``6th``) or words (``twenty-fourth``)."""
     if "day" in h.g:
         return int(h.g["day"])
     if "dayw" in h.g:
@@ -156,6 +160,7 @@ def _day(h: Hit) -> int | None:
 
 
 def _year(h: Hit, key: str = "year") -> int | None:
+    """The year of group *key*; two digits are 2000-2049 or 1950-1999."""
     y = h.g.get(key)
     if y is None:
         return None
@@ -166,6 +171,7 @@ def _year(h: Hit, key: str = "year") -> int | None:
 
 
 def _valid(y: int | None, m: int | None, d: int | None) -> bool:
+    """Whether month and day numbers can be a date (``feb 30`` is kept, as written)."""
     if m is not None and not 1 <= m <= 12:
         return False
     return not (d is not None and not 1 <= d <= 31)
@@ -214,6 +220,7 @@ def _resolve_md(ctx: Ctx, y: int | None, m: int, d: int | None) -> tuple[int | N
 
 
 def _date_atom(h: Hit, y: int | None, m: int | None, d: int | None) -> Atom | None:
+    """A day (``D``) or month (``M``) atom, its year filled from the reference when asked."""
     if m is None or not _valid(y, m, d):
         return None
     yy, _ = _resolve_md(h.ctx, y, m, d)
@@ -273,6 +280,7 @@ def _weekday_date(ctx: Ctx, wd: int, rel: str | None, h: Hit | None) -> date | N
 
 
 def _unit_code(u: str) -> str:
+    """The lexicon code of a unit word (``months`` is ``M``)."""
     code = str(lexicon()["units"][u])
     return code
 
@@ -299,6 +307,7 @@ def _dur_parts(count: float, u: str) -> list[tuple[float, str]]:
 
 
 def _count(h: Hit) -> float | None:
+    """The count of a duration phrase (1 when the text gives none)."""
     phrase = h.g.get("nd") or h.g.get("nw")
     if phrase is None:
         return 1.0
@@ -324,6 +333,12 @@ def _shift(ref: date, count: float, u: str) -> date | None:
 
 
 def h_mdy(h: Hit) -> Atom | None:
+    """``Tuesday July 6th, 2021``, ``Dec. 31, 1994``, ``mar4``: month before day.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("on Tuesday July 6th, 2021")]
+    ['2021-07-06']
+    """
     m = _month(h)
     y = _year(h)
     d = _day(h)
@@ -336,6 +351,12 @@ def h_mdy(h: Hit) -> Atom | None:
 
 
 def h_dmy(h: Hit) -> Atom | None:
+    """``6 July 2021``, ``the 6th of July``, ``05-Aug-2016``: day before month.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("signed 6 July 2021")]
+    ['2021-07-06']
+    """
     m = _month(h)
     word = h.g.get("mon", "").rstrip(".")
     if word in ("may", "march", "mar") and "year" not in h.g:
@@ -346,10 +367,22 @@ def h_dmy(h: Hit) -> Atom | None:
 
 
 def h_ymd_text(h: Hit) -> Atom | None:
+    """``2019-aug-1``, ``2019/aug/01``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("How about 2019-aug-1")]
+    ['2019-08-01']
+    """
     return _date_atom(h, _year(h), _month(h), _day(h))
 
 
 def h_iso(h: Hit) -> Atom | None:
+    """``2021-07-06``, ``2021/7/6``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("on 2021-07-06")]
+    ['2021-07-06']
+    """
     return _date_atom(h, _year(h), int(h.g["m"]), int(h.g["d"]))
 
 
@@ -363,11 +396,23 @@ def _order(h: Hit, a: int, b: int) -> tuple[int, int]:
 
 
 def h_numdate(h: Hit) -> Atom | None:
+    """``06/07/2021``: day first unless configured, or unless one number is above 12.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("on 06/07/2021")]
+    ['2021-07-06']
+    """
     m, d = _order(h, int(h.g["a"]), int(h.g["b"]))
     return _date_atom(h, _year(h, "y"), m, d)
 
 
 def h_md_slash(h: Hit) -> Atom | None:
+    """``22/04``, ``Friday 7.6``; ``2/3`` is a fraction.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("back on 22/04")]
+    ['XXXX-04-22']
+    """
     a, b = int(h.g["a"]), int(h.g["b"])
     if "wd" not in h.g and a < b <= 9:
         return None  # 1/2, 2/3, 3/4: fractions, not dates
@@ -379,6 +424,12 @@ def h_md_slash(h: Hit) -> Atom | None:
 
 
 def h_mon_year(h: Hit) -> Atom | None:
+    """``May 2018``, ``2017 april``, ``12-2015``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("in May 2018")]
+    ['2018-05']
+    """
     m = _month(h) if "mon" in h.g else int(h.g["m"])
     y = _year(h)
     if m is None or y is None or not 1 <= m <= 12:
@@ -387,6 +438,12 @@ def h_mon_year(h: Hit) -> Atom | None:
 
 
 def h_mon(h: Hit) -> Atom | None:
+    """A month alone (``in May``), or with ``this``/``next``/``last``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("in May")]
+    ['XXXX-05']
+    """
     if not _month_word_ok(h, has_number=False):
         return None
     m = _month(h)
@@ -414,6 +471,12 @@ _COUNT_CUE = re.compile(
 
 
 def h_year(h: Hit) -> Atom | None:
+    """A year: bare 1900-2099 unless it counts things (``about 2000 people``).
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("about 2000 people, in 2001")]
+    ['2001']
+    """
     y = _year(h)
     if y is None or y < 1500:
         return None  # 1394 or 1442 in this press is a Solar or lunar Hijri year
@@ -442,6 +505,12 @@ def h_year(h: Hit) -> Atom | None:
 
 
 def h_yrange(h: Hit) -> Atom | None:
+    """``2014-2018``, ``from 2014 to 2018``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("from 2014 to 2018")]
+    ['(2014-01-01,2018-01-01,P4Y)']
+    """
     y1, y2 = _year(h, "y1"), _year(h, "y2")
     if y1 is None or y2 is None or not y1 < y2:
         return None
@@ -456,6 +525,12 @@ def h_yrange(h: Hit) -> Atom | None:
 
 
 def h_decade(h: Hit) -> Atom | None:
+    """``the 1990s`` is ``199``; ``the 20s`` stays ``XX2``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("in the 1990s")]
+    ['199']
+    """
     dec = h.g["dec"]
     if len(dec) == 4:
         return Atom(h.start, h.end, "P", dec[:3])
@@ -466,6 +541,12 @@ def h_decade(h: Hit) -> Atom | None:
 
 
 def h_century(h: Hit) -> Atom | None:
+    """``21st century``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("the 21st century")]
+    ['(2000-01-01,2100-01-01,P100Y)']
+    """
     n = ordinal_value(h.g["cn"])
     if n is None or not 1 <= n <= 30:
         return None
@@ -479,6 +560,7 @@ _QUARTER_ORD |= {"fourth": 4, "4th": 4, "last": 4}
 
 
 def _quarter_tx(y: int | None, n: int, half: bool) -> str | None:
+    """A quarter or half-year as a Recognizers-Text range."""
     months = 6 if half else 3
     if not 1 <= n <= (2 if half else 4):
         return None
@@ -492,6 +574,12 @@ def _quarter_tx(y: int | None, n: int, half: bool) -> str | None:
 
 
 def h_quarter(h: Hit) -> Atom | None:
+    """``Q1 2019``, ``2019-H2``, ``the first quarter of 2020``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("in Q1 2019")]
+    ['(2019-01-01,2019-04-01,P3M)']
+    """
     half = h.g.get("q", "q") == "h" or h.g.get("qq") == "half"
     n = int(h.g["qn"]) if "qn" in h.g else _QUARTER_ORD.get(h.g.get("qo", ""), 0)
     y = _year(h)
@@ -508,6 +596,12 @@ def h_quarter(h: Hit) -> Atom | None:
 
 
 def h_season(h: Hit) -> Atom | None:
+    """``summer 2021``, ``this winter``; ``the fall of Kabul`` is no season.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("in summer 2021")]
+    ['2021-SU']
+    """
     sea = str(lexicon()["seasons"][h.g["sea"]])
     y = _year(h)
     rel = h.g.get("rel")
@@ -549,6 +643,12 @@ def _feast(name: str, year: int) -> date:
 
 
 def h_holiday(h: Hit) -> Atom | None:
+    """Fixed holidays and movable feasts (Easter, Thanksgiving).
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("on Christmas 2020")]
+    ['2020-12-25']
+    """
     hol = " ".join(h.g["hol"].split())
     lex = lexicon()
     y = _year(h)
@@ -601,6 +701,12 @@ def h_week_n(h: Hit) -> Atom | None:
 
 
 def h_wd_week(h: Hit) -> Atom | None:
+    """``Tuesday of next week``, ``next week Wednesday``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("on Tuesday of next week", date(2021, 7, 6))]
+    ['2021-07-13']
+    """
     wd = _weekday(h)
     rel = h.g.get("rel")
     if wd is None:
@@ -612,6 +718,12 @@ def h_wd_week(h: Hit) -> Atom | None:
 
 
 def h_wd_the_day(h: Hit) -> Atom | None:
+    """``Friday the 26th``: the month near the reference where the 26th is a Friday.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("Friday the 26th", date(2021, 3, 15))]
+    ['2021-03-26']
+    """
     wd = _weekday(h)
     d = _day(h)
     ref = h.ctx.ref
@@ -630,6 +742,12 @@ def h_wd_the_day(h: Hit) -> Atom | None:
 
 
 def h_the_day(h: Hit) -> Atom | None:
+    """``on the 18th``: the reference month when filling, else ``XXXX-XX-18``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("on the 18th")]
+    ['XXXX-XX-18']
+    """
     d = _day(h)
     if d is None:
         return None
@@ -644,6 +762,12 @@ def h_the_day(h: Hit) -> Atom | None:
 
 
 def h_wd(h: Hit) -> Atom | None:
+    """A weekday, alone or with ``this``/``next``/``last``; ``Mondays`` is a set.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("said on Tuesday", date(2021, 7, 8))]
+    ['2021-07-06']
+    """
     wd = _weekday(h)
     word = h.g.get("wd", "").rstrip(".")
     if wd is None:
@@ -662,6 +786,12 @@ def h_wd(h: Hit) -> Atom | None:
 
 
 def h_today(h: Hit) -> Atom | None:
+    """``today``, ``tomorrow``, ``the day before yesterday``, ``tonight``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("yesterday", date(2021, 7, 6))]
+    ['2021-07-05']
+    """
     word = " ".join(h.low[h.start : h.end].split())
     offsets = {
         "today": 0,
@@ -699,6 +829,12 @@ def h_today(h: Hit) -> Atom | None:
 
 
 def h_ref(h: Hit) -> Atom | None:
+    """``recently``, ``in recent days`` (``PAST_REF``); ``right now``; ``in the future``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("In recent days")]
+    ['PAST_REF']
+    """
     phrase = " ".join(h.low[h.start : h.end].split())
     lex = lexicon()
     if phrase.endswith(("past", "future")) and re.match(
@@ -751,6 +887,12 @@ _REL_STEP = {
 
 
 def h_rel_unit(h: Hit) -> Atom | None:
+    """``last week``, ``this year``, ``next quarter``, ``end of the month``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("last week", date(2021, 7, 6))]
+    ['2021-W26']
+    """
     rel = h.g["rel"]
     unit = " ".join(h.g["pu"].split())
     code = _PERIOD_UNITS.get(unit)
@@ -806,6 +948,12 @@ def h_rel_unit(h: Hit) -> Atom | None:
 
 
 def h_ago(h: Hit) -> Atom | None:
+    """``two days ago``, ``3 weeks later``, ``5 years from now``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("two days ago", date(2021, 7, 6))]
+    ['2021-07-04']
+    """
     n = _count(h)
     u = h.g["u"]
     if n is None:
@@ -828,6 +976,12 @@ def h_ago(h: Hit) -> Atom | None:
 
 
 def h_in_n(h: Hit) -> Atom | None:
+    """``in two weeks``: a date ahead of the reference.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("in two weeks", date(2021, 7, 6))]
+    ['2021-07-20']
+    """
     return h_ago(Hit(h.g | {"dir": "later"}, h.start, h.end, h.low, h.text, h.ctx))
 
 
@@ -859,6 +1013,12 @@ def h_last_n(h: Hit) -> Atom | None:
 
 
 def h_dur(h: Hit) -> Atom | None:
+    """``24 hours``, ``a few days``, ``one and a half hours``, ``all day``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("for 24 hours")]
+    ['PT24H']
+    """
     n = _count(h)
     u = h.g["u"]
     if n is None:
@@ -875,6 +1035,12 @@ def h_dur(h: Hit) -> Atom | None:
 
 
 def h_dur_compact(h: Hit) -> Atom | None:
+    """``3h``, ``3.5years``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("for 3h")]
+    ['PT3H']
+    """
     n = count_value(h.g["nd"])
     if n is None:
         return None
@@ -891,6 +1057,12 @@ _PUBLICATION = re.compile(
 
 
 def h_set(h: Hit) -> Atom | None:
+    """``every Monday``, ``each week``, ``once a year``, ``daily``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("every Monday")]
+    ['XXXX-WXX-1']
+    """
     lex = lexicon()
     word = h.g.get("sw")
     if word is not None and _PUBLICATION.match(h.low, h.end):
@@ -912,6 +1084,7 @@ def h_set(h: Hit) -> Atom | None:
 
 
 def _hour24(hour: int, ap: str | None) -> int:
+    """*hour* on the 24-hour clock, given ``a``/``p``."""
     if ap == "p" and hour < 12:
         return hour + 12
     if ap == "a" and hour == 12:
@@ -920,6 +1093,12 @@ def _hour24(hour: int, ap: str | None) -> int:
 
 
 def h_time(h: Hit) -> Atom | None:
+    """``17:30``, ``5 pm``, ``8.30a.m.``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("at 5 pm")]
+    ['T17']
+    """
     hour = int(h.g["h"])
     ap = h.g.get("ap") or h.g.get("ap1")
     mi = h.g.get("mi")
@@ -946,6 +1125,12 @@ def h_time(h: Hit) -> Atom | None:
 
 
 def h_at_hour(h: Hit) -> Atom | None:
+    """``at 7``: kept only when a day or a part of day goes with it.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("at 7 in the evening")]
+    ['T19']
+    """
     after = h.low[h.end : h.end + 14]
     if re.match(r"\s*(?:%|percent|per\b|million|billion|thousand|points?|years?|km|kg)", after):
         return None
@@ -953,6 +1138,12 @@ def h_at_hour(h: Hit) -> Atom | None:
 
 
 def h_oclock(h: Hit) -> Atom | None:
+    """``seven oclock``, ``7 o'clock``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("at seven oclock")]
+    ['T07']
+    """
     word = h.g["h"]
     hour = int(word) if word.isdigit() else int(count_value(word) or 0)
     if not 0 <= hour <= 23:
@@ -961,12 +1152,24 @@ def h_oclock(h: Hit) -> Atom | None:
 
 
 def h_noon(h: Hit) -> Atom | None:
+    """``noon``, ``12 noon``, ``midnight``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("at noon")]
+    ['T12']
+    """
     word = h.low[h.start : h.end]
     hour = 0 if "midnight" in word else 12
     return Atom(h.start, h.end, "T", time_tx(hour), hour=hour, ampm=True)
 
 
 def h_pod(h: Hit) -> Atom | None:
+    """``in the morning``, ``late afternoon``; a bare ``morning`` is weak.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("early in the morning")]
+    ['TMO']
+    """
     code = str(lexicon()["parts_of_day"][h.g["pod"]])
     pre = h.g.get("pre")
     mod = {"early": "start", "late": "end", "later": "end", "mid": "mid"}.get(pre or "")
@@ -975,6 +1178,12 @@ def h_pod(h: Hit) -> Atom | None:
 
 
 def h_rel_pod(h: Hit) -> Atom | None:
+    """``this morning``, ``tomorrow night``, ``today pm``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("this morning", date(2021, 7, 6))]
+    ['2021-07-06TMO']
+    """
     code = str(lexicon()["parts_of_day"][h.g["pod"]])
     rel = h.g["rel"]
     ref = h.ctx.ref
@@ -1025,6 +1234,12 @@ def bare_hour_range(h: Hit, h1: int, h2: int, prefixed: bool) -> Atom | None:
 
 
 def h_time_range(h: Hit) -> Atom | None:
+    """``5 to 6pm``, ``between 4pm and 5pm``, ``9:30-11:00``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("between 4pm and 5pm")]
+    ['(T16,T17,PT1H)']
+    """
     h1, h2 = int(h.g["h1"]), int(h.g["h2"])
     ap2 = h.g.get("ap") or h.g.get("ap1")
     ap1 = h.g.get("apa") or h.g.get("apb")
@@ -1396,6 +1611,7 @@ def master_pattern() -> Compiled:
 
 
 def _hit_groups(m: re.Match[str], mapping: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """The rule's groups under their shared names (first non-empty copy wins)."""
     out: dict[str, str] = {}
     for full, base in mapping:
         v = m.group(full)

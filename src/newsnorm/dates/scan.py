@@ -52,6 +52,7 @@ _EXTRA_ANCHORS = (
 
 @cache
 def _anchor_words() -> frozenset[str]:
+    """Words that may anchor a date expression (lexicon entries and relative words)."""
     lex = lexicon()
     words: set[str] = set(_EXTRA_ANCHORS.split())
     for key in ("months", "weekdays", "cardinals", "ordinals", "units", "parts_of_day", "seasons"):
@@ -156,6 +157,7 @@ def _trie(words: frozenset[str]) -> str:
 
 @cache
 def _anchor_pattern() -> re.Pattern[str]:
+    """The anchor words as one trie regex, plus any digit run."""
     return re.compile(r"(?<![a-z0-9])(?:" + _trie(_anchor_words()) + r")(?![a-z])|[0-9]{1,8}|½")
 
 
