@@ -207,6 +207,7 @@ class ParsedName:
 
 _SPLIT = regex.compile(r"[^a-z0-9.]+")
 _SURROGATES = regex.compile(r"[\ud800-\udfff]")
+_MAX_PART = 40
 _DIN = regex.compile(r"(?<=[a-z]{3})[aeiou]d(?:din|deen|dine)$")
 _ULLAH = regex.compile(r"(?<=[a-z]{3})[aeiou]ll?ah?$")
 _ZADA = regex.compile(r"(?<=[a-z]{3})(?:zada|zadeh|zade|zoda|zodah|zadah)$")
@@ -219,7 +220,8 @@ def _ascii_tokens(name: str) -> list[str]:
     text = unidecode(text).lower()
     # Apostrophes and ayn marks vanish (Sa'ad = Saad); hyphens split (al-Zawahiri).
     text = text.replace("'", "").replace("`", "").replace("\u2019", "")
-    return [t for t in _SPLIT.split(text) if t and t != "."]
+    # No name part is longer than 40 letters: the cap keeps comparisons cheap on any input.
+    return [t[:_MAX_PART] for t in _SPLIT.split(text) if t and t != "."]
 
 
 def strip_title(tokens: list[str]) -> tuple[list[str], str | None]:
