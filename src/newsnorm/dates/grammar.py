@@ -27,7 +27,7 @@ from newsnorm.dates.timex import (
     week_tx,
 )
 
-__all__ = ["Atom", "find_atoms", "master_pattern"]
+__all__ = ["Atom", "find_atoms", "master_pattern", "warm_up"]
 
 # Categories: D day-precise date, M month, Y year, P other period (week, quarter, season, decade),
 # T clock time, POD part of day, DT date with a time, TR time range, DUR duration, SET set,
@@ -1489,7 +1489,7 @@ class Compiled:
     Dispatching on the first character keeps each match attempt to the few rules that apply.
     """
 
-    masters: dict[str, tuple[re.Pattern[str], tuple[int, ...]]]
+    masters: dict[str, tuple[int, ...]]
     rules: tuple[tuple[str, Handler, tuple[tuple[str, str], ...], str], ...]
 
 
@@ -1597,17 +1597,32 @@ def master_pattern() -> Compiled:
         firsts.append(_first_chars(body))
         rules.append((name, handler, tuple(mapping), body))
     alphabet = set().union(*(f for f in firsts if f is not None)) | {"*"}
-    masters: dict[str, tuple[re.Pattern[str], tuple[int, ...]]] = {}
-    by_rules: dict[tuple[int, ...], re.Pattern[str]] = {}
+    masters: dict[str, tuple[int, ...]] = {}
     for ch in sorted(alphabet):
         idx = tuple(i for i, f in enumerate(firsts) if f is None or ch in f)
-        if not idx:
-            continue
-        if idx not in by_rules:
-            alts = "|".join(f"(?P<r{i}>{bodies[i]})" for i in idx)
-            by_rules[idx] = re.compile(r"(?<![a-z0-9])(?:" + alts + ")")
-        masters[ch] = (by_rules[idx], idx)
+        if idx:
+            masters[ch] = idx
     return Compiled(masters, tuple(rules))
+
+
+@cache
+def _alternation(idx: tuple[int, ...]) -> re.Pattern[str]:
+    """The rules *idx* as one alternation, compiled on first use (a short text needs few)."""
+    bodies = master_pattern().rules
+    alts = "|".join(f"(?P<r{i}>{bodies[i][3]})" for i in idx)
+    return re.compile(r"(?<![a-z0-9])(?:" + alts + ")")
+
+
+def warm_up() -> int:
+    """Compile every pattern now (a server or a benchmark pays the cost before timing starts).
+
+    >>> warm_up() > 0
+    True
+    """
+    compiled = master_pattern()
+    for idx in set(compiled.masters.values()):
+        _alternation(idx)
+    return len(compiled.rules)
 
 
 def _hit_groups(m: re.Match[str], mapping: tuple[tuple[str, str], ...]) -> dict[str, str]:
@@ -1659,14 +1674,14 @@ def find_atoms(low: str, text: str, ctx: Ctx, starts: list[int]) -> list[Atom]:
         entry = masters.get(low[pos], fallback)
         if entry is None:
             continue
-        m = entry[0].match(low, pos, n)
+        m = _alternation(entry).match(low, pos, n)
         if m is None or m.end() == m.start() or m.lastgroup is None:
             continue
         i = int(m.lastgroup[1:])
         _, handler, mapping, _ = compiled.rules[i]
         atom = handler(Hit(_hit_groups(m, mapping), m.start(), m.end(), low, text, ctx))
         if atom is None:
-            later = [j for j in entry[1] if j > i]
+            later = [j for j in entry if j > i]
             atom = _first_accepted(compiled, later, pos, n, low, text, ctx)
         if atom is None:
             continue
