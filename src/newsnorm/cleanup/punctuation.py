@@ -370,6 +370,8 @@ def _space_before_hits(text: str, needles: list[str]) -> list[int]:
 
 # What may stand before the spaces: a word character, a closing bracket or quote, a percent.
 _WORD_END = re.compile(r"[^\W_]|[)\]”’\"'%]")
+# A tab reads as a space and every mark as a comma: " ," in the folded bytes = some blank+mark.
+_FOLD_MARKS = bytes.maketrans(b"\t;:.!?", b" ,,,,,")
 _SPACE_CUES = tuple(f"{blank}{mark}".encode() for blank in " \t" for mark in _MARKS_AFTER_SPACE)
 
 
@@ -384,6 +386,8 @@ def find_space_before_punct(text: str) -> Fix:
     a = profile(text).ascii
     # Which blank+mark pairs occur at all, asked of the ASCII bytes (a fast scan each); the
     # text itself is searched only for those.
+    if b" ," not in a.translate(_FOLD_MARKS):  # one pass asks for all twelve pairs at once
+        return EMPTY
     needles = [cue.decode() for cue in _SPACE_CUES if cue in a]
     if not needles:
         return EMPTY
