@@ -118,11 +118,11 @@ def _variant(name: str, rnd: random.Random) -> str:
             continue
         low = w.lower()
         for pattern, repl in rnd.sample(_CLASSES, k=rnd.randint(1, 2)):
-            matches = list(regex.finditer(pattern, low[1:]))
+            # The first letter stays: it anchors a name in any romanization.
+            matches = [m for m in regex.finditer(pattern, low) if m.start() >= 1]
             if matches:
                 m = rnd.choice(matches)
-                a, b = m.start() + 1, m.end() + 1
-                low = low[:a] + m.expand(repl) + low[b:]
+                low = low[: m.start()] + m.expand(repl) + low[m.end() :]
         if rnd.random() < 0.2 and low.endswith(("ov", "ev")):
             low = low[:-2]
         elif rnd.random() < 0.2 and low.endswith("zada"):
