@@ -175,13 +175,14 @@ def _jaro_winkler() -> Callable[[str, str], float]:
 
 def _clear_caches(names_too: bool = True) -> None:
     from newsnorm.names.similarity import _forms, part_similarity
-    from newsnorm.names.translit import analyze, phonetic
+    from newsnorm.names.translit import _make_part, analyze, phonetic
 
     part_similarity.cache_clear()
     _forms.cache_clear()
     if names_too:
         analyze.cache_clear()
         phonetic.cache_clear()
+        _make_part.cache_clear()
 
 
 def _rate(fn: Callable[[str, str], float], pairs: list[Pair], mode: str) -> float:

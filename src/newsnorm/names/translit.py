@@ -308,7 +308,10 @@ def _merge_tokens(tokens: list[str], rules: _Rules) -> list[tuple[str, bool]]:
     return out
 
 
-def _make_part(tok: str, rules: _Rules, middle: bool, filial: bool) -> NamePart:
+@lru_cache(maxsize=65536)
+def _make_part(tok: str, middle: bool, filial: bool) -> NamePart:
+    """One token as a comparable part (cached: given names repeat across names)."""
+    rules = _rules()
     initial = len(tok) == 1 or (len(tok) == 2 and tok.endswith("."))
     tok = tok.rstrip(".")
     if initial:
@@ -343,6 +346,6 @@ def analyze(name: str) -> ParsedName:
     tokens = [t for t in (tok.strip(".") if len(tok) > 2 else tok for tok in tokens) if t]
     merged = _merge_tokens(tokens, rules)[:8]
     last = len(merged) - 1
-    made = (_make_part(t, rules, 0 < i < last, f) for i, (t, f) in enumerate(merged))
+    made = (_make_part(t, 0 < i < last, f) for i, (t, f) in enumerate(merged))
     parts = tuple(p for p in made if p.phon)
     return ParsedName.make(parts, title)
