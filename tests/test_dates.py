@@ -186,6 +186,12 @@ POSITIVE = [
         None,
     ),
     ("Easter 2024 fell early.", "Easter 2024", "2024-03-31", None),
+    (
+        "The vote closes tomorrow at six forty-five pm.",
+        "tomorrow at six forty-five pm",
+        "2021-07-07T18:45",
+        None,
+    ),
 ]
 
 
@@ -222,6 +228,7 @@ NEGATIVE = [
     "He used the sun to dry fruit.",
     "It was quoted by the Kuwaiti daily newspaper Alrai.",
     "At the end of the day, diplomacy won.",
+    "He met one of them at seven hotels.",
 ]
 
 

@@ -1099,9 +1099,17 @@ def h_time(h: Hit) -> Atom | None:
     >>> [d.timex for d in x("at 5 pm")]
     ['T17']
     """
-    hour = int(h.g["h"])
+    word = h.g["h"]
+    hour = int(word) if word.isdigit() else int(count_value(word) or 0)
     ap = h.g.get("ap") or h.g.get("ap1")
     mi = h.g.get("mi")
+    if "mw" in h.g:
+        spoken = count_value(
+            h.g["mw"].replace("o", "", 1) if h.g["mw"].startswith("o") else h.g["mw"]
+        )
+        if spoken is None or not 0 <= spoken < 60:
+            return None
+        mi = f"{int(spoken):02d}"
     s = h.g.get("s")
     if ap is not None and not 1 <= hour <= 12:
         return None
@@ -1276,6 +1284,7 @@ def h_time_range(h: Hit) -> Atom | None:
 # ---------------------------------------------------------------------------------------------
 # Rules: order matters where two rules can start at the same character (the first one wins).
 
+_HOUR_WORDS = "twelve|eleven|ten|nine|eight|seven|six|five|four|three|two|one"
 _WDP = r"(?:{WD}\s{0,2},?\s{0,2}(?:the\s)?)?"
 _YSEP = r"(?:\s{0,2},\s{0,2}|\s{1,2}|\s?[-/]\s?)(?:of\s|in\s)?"
 
@@ -1444,6 +1453,13 @@ RULES: list[tuple[str, str, Handler]] = [
     ),
     ("time_ampm", r"(?<![\d:.,])(?P<h>1[0-2]|0?[0-9])(?:[.:](?P<mi>[0-5]\d))?{AMPM}", h_time),
     (
+        "time_words",
+        r"(?P<h>" + _HOUR_WORDS + r")(?:[\s-](?P<mw>thirty|fifteen|forty[\s-]five|"
+        r"(?:twenty|thirty|forty|fifty)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|"
+        r"twenty|forty|fifty|ten|o[\s-]?five))?(?:\s(?P<ap>[ap])\.?\s?m(?![a-z])\.?)",
+        h_time,
+    ),
+    (
         "oclock",
         r"(?P<h>1[0-2]|0?[1-9]|"
         + _CARD_WORDS
@@ -1453,7 +1469,11 @@ RULES: list[tuple[str, str, Handler]] = [
     ("noon", r"(?:12\s)?(?:noon|midday)(?:ish)?|midnight", h_noon),
     (
         "at_hour",
-        r"(?P<at>at|around|by)\s(?P<h>1[0-2]|0?[1-9])(?:\.(?P<mi>[0-5]\d))?(?![\d:%]|[.,/-]\d|\.?\s?[ap](?:\.?\s?m)?(?![a-z]))",
+        r"(?P<at>at|around|by)\s(?:(?P<h>1[0-2]|0?[1-9])(?:\.(?P<mi>[0-5]\d))?(?![\d:%]|[.,/-]\d"
+        r"|\.?\s?[ap](?:\.?\s?m)?(?![a-z]))|(?P<h>" + _HOUR_WORDS + r")(?:[\s-](?P<mw>thirty|"
+        r"fifteen|forty[\s-]five|(?:twenty|thirty|forty|fifty)[\s-](?:one|two|three|four|five|"
+        r"six|seven|eight|nine)|twenty|forty|fifty|ten))?(?:\s(?P<ap>[ap])\.?\s?m(?![a-z])\.?)?"
+        r"(?![a-z-]))",
         h_at_hour,
     ),
     (
@@ -1687,8 +1707,11 @@ def find_atoms(low: str, text: str, ctx: Ctx, starts: list[int]) -> list[Atom]:
             continue
         if low[atom.end - 1] == "." and not _AMPM_END.search(low, atom.start, atom.end):
             atom = replace(atom, end=atom.end - 1)  # a sentence's full stop, not an abbreviation's
+        if atoms and atoms[-1].weak and atom.start < atoms[-1].end:
+            atoms.pop()  # "at seven" gives way to "seven o'clock" inside it
         atoms.append(atom)
-        covered = atom.end
+        # A weak atom ("at 7", a bare "morning") lets a stronger reading start inside it.
+        covered = atom.start + 1 if atom.weak else atom.end
     return atoms
 
 
