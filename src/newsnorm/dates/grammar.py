@@ -23,6 +23,7 @@ from newsnorm.dates.timex import (
     date_tx,
     duration_tx,
     nearest_year,
+    range_tx,
     time_tx,
     week_tx,
 )
@@ -692,6 +693,46 @@ def h_end_of_day(h: Hit) -> Atom | None:
     return Atom(h.start, h.end, "DT", f"{ref.isoformat()}T23:59:59")
 
 
+def h_day_range(h: Hit) -> Atom | None:
+    """``November 18-19``, ``between 3 and 12 of Sept``, ``9 to 12 of June 2020``.
+
+    >>> from newsnorm.dates import extract_dates as x
+    >>> [d.timex for d in x("on November 18-19, 2015")]
+    ['(2015-11-18,2015-11-19,P1D)']
+    """
+    m = _month(h)
+    d1 = int(h.g.get("d1") or h.g.get("d3") or 0)
+    d2 = int(h.g.get("d2") or h.g.get("d4") or 0)
+    if m is None or not 0 < d1 < d2 <= 31:
+        return None
+    joined = h.low[h.start : h.end]
+    if " and " in joined and h.g.get("pre") != "between":
+        return None  # "18 and 19 June": two dates, not a range
+    if "d1" in h.g and not _month_word_ok(h, has_number=True):
+        return None
+    y, _ = _resolve_md(h.ctx, _year(h), m, d1)
+    tx = range_tx(date_tx(y, m, d1), date_tx(y, m, d2))
+    return None if tx is None else Atom(h.start, h.end, "R", tx)
+
+
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_NTH |= {"fifth": 5, "5th": 5}
+
+
+def h_nth_week(h: Hit) -> Atom | None:
+    """``the first week of 2015`` (``2015-W01``), ``the last week of July`` (``XXXX-07-W05``)."""
+    nth = h.g["nth"]
+    y = _year(h)
+    m = _month(h)
+    if m is None:
+        if y is None:
+            return None
+        n = _NTH.get(nth) or date(y, 12, 28).isocalendar()[1]
+        return Atom(h.start, h.end, "P", f"{y:04d}-W{n:02d}")
+    n = _NTH.get(nth) or 5
+    return Atom(h.start, h.end, "P", f"{date_tx(y, m)}-W{n:02d}")
+
+
 def h_week_n(h: Hit) -> Atom | None:
     """``week 31``: the ISO week of the reference's year (``XXXX-W31`` without one)."""
     n = int(h.g["wn"])
@@ -1289,6 +1330,21 @@ _WDP = r"(?:{WD}\s{0,2},?\s{0,2}(?:the\s)?)?"
 _YSEP = r"(?:\s{0,2},\s{0,2}|\s{1,2}|\s?[-/]\s?)(?:of\s|in\s)?"
 
 RULES: list[tuple[str, str, Handler]] = [
+    (
+        "day_range",
+        r"(?:(?P<pre>from|between)\s)?(?:{MON}\s(?P<d1>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+        r"\s?(?:-|–|to|and|through)\s?(?P<d2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\d:./])"
+        r"|(?P<d3>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\s?(?:-|–|to|and|through)\s?"
+        r"(?P<d4>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\s(?:of\s)?{MON})"
+        r"(?:(?:\s{0,2},\s{0,2}|\s)(?:in\s)?{YEAR})?",
+        h_day_range,
+    ),
+    (
+        "nth_week",
+        r"(?:the\s)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\sweek\sof\s"
+        r"(?:{MON}(?:\s{YEAR})?|{YEAR})",
+        h_nth_week,
+    ),
     (
         "mdy",
         _WDP
