@@ -187,6 +187,14 @@ POSITIVE = [
     ),
     ("Easter 2024 fell early.", "Easter 2024", "2024-03-31", None),
     (
+        "The fair runs on November 18-19, 2022.",
+        "November 18-19, 2022",
+        "(2022-11-18,2022-11-19,P1D)",
+        None,
+    ),
+    ("Sales dipped in the last week of 2019.", "the last week of 2019", "2019-W52", None),
+    ("We met Monday 29/03 at 11.00am.", "Monday 29/03 at 11.00am", "2021-03-29T11:00", None),
+    (
         "The vote closes tomorrow at six forty-five pm.",
         "tomorrow at six forty-five pm",
         "2021-07-07T18:45",

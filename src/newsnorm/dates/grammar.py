@@ -418,7 +418,7 @@ def h_md_slash(h: Hit) -> Atom | None:
     if "wd" not in h.g and a < b <= 9:
         return None  # 1/2, 2/3, 3/4: fractions, not dates
     after = h.low[h.end : h.end + 12]
-    if re.match(r"\s*(?:of|th|st|nd|rd|%|percent|\d)", after):
+    if re.match(r"\s*(?:of\b|%|percent\b)|(?:th|st|nd|rd)\b|\d", after):
         return None
     m, d = _order(h, a, b)
     return _date_atom(h, None, m, d)
