@@ -212,3 +212,13 @@ def test_pure_python_edit_ratio_equals_the_rapidfuzz_one(a: str, b: str) -> None
     from newsnorm.names.similarity import _python_ratio, _ratio
 
     assert abs(_python_ratio(a, b) - _ratio(a, b)) < 1e-12
+
+
+@given(names, names)
+def test_fast_part_comparison_equals_the_general_one(a: str, b: str) -> None:
+    from newsnorm.names.similarity import _parts_similarity, part_similarity
+    from newsnorm.names.translit import analyze
+
+    for pa in analyze(a).parts:
+        for pb in analyze(b).parts:
+            assert _parts_similarity(pa, pb) == part_similarity(pa.raw, pb.raw)

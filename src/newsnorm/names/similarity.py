@@ -133,6 +133,25 @@ def part_similarity(a: str, b: str) -> float:
     return 0.6 * _ratio(sa, sb) + 0.4 * _ratio(pa, pb)
 
 
+def _parts_similarity(a: NamePart, b: NamePart) -> float:
+    """``part_similarity`` of two parsed parts, reusing their precomputed forms.
+
+    Same number as ``part_similarity(a.raw, b.raw)``; only compound parts and initials go
+    through the (cached) general function.
+    """
+    ra, rb = a.raw, b.raw
+    if (
+        a.initial
+        or b.initial
+        or (ra.startswith(_PREFIXES) and rb.startswith(_PREFIXES))
+        or (ra.endswith(_SUFFIXES) and rb.endswith(_SUFFIXES))
+    ):
+        return part_similarity(ra, rb)
+    if a.phon == b.phon:
+        return 1.0
+    return 0.6 * _ratio(a.skel, b.skel) + 0.4 * _ratio(a.phon, b.phon)
+
+
 @lru_cache(maxsize=65536)
 def _forms(raw: str) -> tuple[str, str]:
     phon = phonetic(raw)
@@ -145,7 +164,7 @@ def _align(short: tuple[NamePart, ...], long: tuple[NamePart, ...]) -> float:
     for i, a in enumerate(short):
         for j, b in enumerate(long):
             # Equal phonetic forms are the common case: skip the edit distances.
-            s = 1.0 if a.phon == b.phon else part_similarity(a.raw, b.raw)
+            s = 1.0 if a.phon == b.phon else _parts_similarity(a, b)
             if a.patronymic != b.patronymic:
                 s *= _ROLE_FACTOR
             cells.append((-s, i, j))
