@@ -398,3 +398,10 @@ def test_durations_round_trip(n: int, unit: str, words: bool) -> None:
 def test_days_ago_round_trip(ref: date, n: int) -> None:
     m = _one(f"The bridge collapsed {n} days ago.", ref)
     assert m.timex == (ref - timedelta(days=n)).isoformat()
+
+
+def test_datetime_reference_is_read_as_its_day() -> None:
+    from datetime import datetime
+
+    found = extract_dates("He left on July 6 and returned Tuesday.", datetime(2021, 7, 8, 15, 30))
+    assert [m.timex for m in found] == ["2021-07-06", "2021-07-06"]

@@ -3,7 +3,7 @@
 Solar Hijri and lunar Hijri dates come from :mod:`newsnorm.dates.calendars` and are merged here
 (on overlap the longer span wins).
 
->>> from datetime import date
+>>> from datetime import date, datetime
 >>> [(d.text, d.timex) for d in extract_dates("Tuesday July 6th, 2021")]
 [('Tuesday July 6th, 2021', '2021-07-06')]
 >>> [(d.text, d.timex) for d in extract_dates("reported on Tuesday", date(2021, 7, 6))]
@@ -120,6 +120,8 @@ def extract_dates(
             "extract_dates() needs reference_date as a datetime.date, got "
             f"{type(reference_date).__name__}: e.g. datetime.date(2021, 7, 6)"
         )
+    if isinstance(reference_date, datetime):
+        reference_date = reference_date.date()  # the day is what resolution uses
     if not text:
         return []
     plain = to_ascii_digits(text)
