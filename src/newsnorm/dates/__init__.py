@@ -3,7 +3,7 @@
 Solar Hijri and lunar Hijri dates come from :mod:`newsnorm.dates.calendars` and are merged here
 (on overlap the longer span wins).
 
->>> from datetime import date, datetime
+>>> from datetime import date
 >>> [(d.text, d.timex) for d in extract_dates("Tuesday July 6th, 2021")]
 [('Tuesday July 6th, 2021', '2021-07-06')]
 >>> [(d.text, d.timex) for d in extract_dates("reported on Tuesday", date(2021, 7, 6))]
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import cast
 
 from newsnorm.dates._digits import to_ascii_digits
