@@ -387,3 +387,35 @@ def test_console_script_demo_when_piped() -> None:
     assert proc.returncode == 0, proc.stderr
     assert "Cleaned article" in proc.stdout and "\x1b[" not in proc.stdout
     assert SEED.read_text(encoding="utf-8").split()[0] in proc.stdout
+
+
+# --------------------------------------------------------------------------- the benchmark suite
+
+
+def test_suite_reports_missing_modules_and_renders(tmp_path: Path) -> None:
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from benchmarks import suite
+
+    assert suite._call("bench_does_not_exist", True, None) == {
+        "not_available": "module not present"
+    }
+    results: dict[str, Any] = {
+        "environment": {
+            "quick": True,
+            "corpus": "x",
+            "python": "3.11",
+            "machine": "m",
+            "cpus": 2,
+            "seconds": 1.0,
+        },
+        "throughput": {"result": {"skipped": "no text"}},
+        "memory": {"not_available": "skipped with --no-memory"},
+        "accuracy": {m: {"not_available": "module not present"} for m in suite.ACCURACY_MODULES},
+    }
+    md = suite.report_md(results, [])
+    assert md.startswith("# newsnorm benchmark report")
+    assert md.count("Not available: module not present") == len(suite.ACCURACY_MODULES)
+    assert "skipped with --no-memory" in md
+    texts = suite.load_corpus([str(_write_jsonl(tmp_path / "c.jsonl", [*_rows(2), {"id": 9}]))])
+    assert texts == [SENTENCES[0], SENTENCES[1]]
