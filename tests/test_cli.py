@@ -419,3 +419,19 @@ def test_suite_reports_missing_modules_and_renders(tmp_path: Path) -> None:
     assert "skipped with --no-memory" in md
     texts = suite.load_corpus([str(_write_jsonl(tmp_path / "c.jsonl", [*_rows(2), {"id": 9}]))])
     assert texts == [SENTENCES[0], SENTENCES[1]]
+
+
+def test_console_script_stops_quietly_when_the_reader_goes_away(tmp_path: Path) -> None:
+    src = _write_jsonl(tmp_path / "in.jsonl", _rows(4000))
+    proc = subprocess.Popen(
+        [*_console_script(), "process", str(src), "--only", "text"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert json.loads(first)["id"] == "r000"
+    assert "Traceback" not in err and "Broken pipe" not in err

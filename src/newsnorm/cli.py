@@ -3,7 +3,8 @@
 Exit status of ``newsnorm process``: 0 when every record was processed; else the number of
 failed records, capped to 1..125 (a failed record is still written, with its ``error``); 2 as
 well, with a one-line message on stderr and no output, when an input path cannot be read, the
-config or reference date is invalid, or the command line is wrong.
+config or reference date is invalid, or the command line is wrong; 141 when the reader of
+stdout went away early (``| head``), as for a process killed by SIGPIPE.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from newsnorm.document import Config, Document
 __all__ = ["exit_status", "main"]
 
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a reader that stopped early
 _MAX_STATUS = 125  # 126+ mean "not executable", "not found" and signals to a shell
 
 
@@ -364,13 +366,13 @@ def _cmd_process(args: argparse.Namespace) -> int:
                 for size, (_, stats) in zip(chunk_sizes, results, strict=True):
                     summary.add(size, stats)
                 advance(len(results), sum(chunk_sizes))
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): main() exits quietly
     except (InputError, OSError) as exc:  # unreadable input, full disk, unreachable scheduler
         raise UsageError(str(exc)) from None
     finally:
         if out is not sys.stdout:
             out.close()
-        else:
-            out.flush()
     if not args.quiet:
         summary.render(sys.stderr)
     return exit_status(summary.failed)
@@ -487,6 +489,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsnorm: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `newsnorm process … | head`: stop quietly, as a process killed by SIGPIPE would.
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout without a file descriptor (tests)
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover
