@@ -325,6 +325,13 @@ def test_bench_finds_the_suite_in_this_checkout() -> None:
     assert cli._find_benchmarks() == ROOT
 
 
+def test_bench_passes_its_options_to_the_suite(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[list[str]] = []
+    monkeypatch.setattr(cli, "_cmd_bench", lambda argv: seen.append(argv) or 0)
+    assert _run("bench", "--corpus", "a.jsonl", "b/", "--out", "o", "--quick", "--no-memory") == 0
+    assert seen == [["--corpus", "a.jsonl", "b/", "--out", "o", "--quick", "--no-memory"]]
+
+
 def test_no_command_is_a_usage_error() -> None:
     with pytest.raises(SystemExit) as exc:
         main([])

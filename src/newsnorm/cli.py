@@ -99,7 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("bench", help="run the benchmark suite (from a source checkout)")
     b.add_argument("--corpus", nargs="+", metavar="PATH", help="your own corpora (files, folders)")
     b.add_argument("--out", metavar="DIR", help="report folder (bench-out/)")
-    b.add_argument("--quick", action="store_true", help="a smaller run (under a few minutes)")
+    b.add_argument("--quick", action="store_true", help="smaller inputs")
+    b.add_argument("--no-memory", action="store_true", help="skip the peak-memory benchmark")
     return p
 
 
@@ -447,6 +448,8 @@ def _bench_argv(args: argparse.Namespace) -> list[str]:
         argv += ["--out", args.out]
     if args.quick:
         argv.append("--quick")
+    if args.no_memory:
+        argv.append("--no-memory")
     return argv
 
 
