@@ -300,25 +300,68 @@ def find_mojibake(text: str) -> Fix:
     hits = [m.start() for m in cue_start.finditer(text) if cue.match(text, m.start())]
     if not hits:
         return EMPTY
-    import ftfy
-
-    config = _ftfy_config()
     edits: list[Edit] = []
     for lo, hi in _line_windows(text, hits):
         segment = text[lo:hi]
-        # What control_chars, invisible_chars and unicode_form would do comes first, so the
-        # repair sees what they leave (else "Ã" + ZWSP + "©" is repaired only on a second run).
-        tidy = _JUNK.sub("", apply_edits(segment, find_invisible_chars(segment).edits))
-        tidy = unicodedata.normalize("NFC", tidy)
-        try:
-            fixed, plan = ftfy.fix_encoding_and_explain(tidy, config)
-        except (UnicodeError, ValueError):  # pragma: no cover - ftfy refuses odd input
-            continue
-        if fixed == tidy:
-            continue
-        steps = ", ".join(f"{step[0]} {step[1]}" for step in plan or ())
-        edits.extend(minimal_edits(lo, segment, fixed, "mojibake", f"ftfy: {steps}"))
+        settled = _settle(segment)
+        if settled is not None:
+            fixed, steps = settled
+            edits.extend(minimal_edits(lo, segment, fixed, "mojibake", f"ftfy: {steps}"))
     return Fix(edits=tuple(edits)) if edits else EMPTY
+
+
+def _tidy(text: str) -> str:
+    """*text* without what later fixers delete anyway (controls, invisible characters, U+FEFF),
+    in NFC: so ftfy sees what they leave ("Ã" + ZWSP + "©" is mojibake too)."""
+    tidy = _JUNK.sub("", apply_edits(text, find_invisible_chars(text).edits))
+    return unicodedata.normalize("NFC", tidy)
+
+
+def _ftfy(tidy: str) -> tuple[str, str]:
+    """ftfy's encoding repair of *tidy* and the steps it took."""
+    import ftfy
+
+    try:
+        fixed, plan = ftfy.fix_encoding_and_explain(tidy, _ftfy_config())
+    except (UnicodeError, ValueError):  # pragma: no cover - ftfy refuses odd input
+        return tidy, ""
+    return fixed, ", ".join(f"{step[0]} {step[1]}" for step in plan or ())
+
+
+def _later_fixers(text: str) -> str:
+    """*text* after the character fixers that run after this one (in registry order)."""
+    from newsnorm.cleanup import punctuation, script  # they import this module
+
+    out = text
+    for fixer in (*FIXERS[1:], *punctuation.FIXERS, *script.FIXERS):
+        fix = fixer.find(out)
+        if fix.edits:
+            out = apply_edits(out, fix.edits)
+    return out
+
+
+def _settle(segment: str) -> tuple[str, str] | None:
+    """The repaired window and ftfy's steps, or ``None`` when there is nothing to repair.
+
+    ftfy judges a whole window, so what the later fixers do to it (``«`` → ``"``, a deleted
+    control) can turn a window it left alone, or its own output, into one it would repair again.
+    So the repair is repeated on the later fixers' result until ftfy leaves that alone (three
+    rounds at most, else the window stays as it is): cleaning twice changes nothing.
+    """
+    tidy = _tidy(segment)
+    fixed, steps = _ftfy(tidy)
+    if fixed == tidy:  # nothing for ftfy here, unless the later fixers uncover it
+        later = _later_fixers(segment)
+        fixed, steps = _ftfy(_tidy(later))
+        if fixed == later:
+            return None
+    for _ in range(3):
+        later = _later_fixers(fixed)
+        again, more = _ftfy(_tidy(later))
+        if again == later:
+            return fixed, steps
+        fixed, steps = again, f"{steps}; {more}"
+    return None
 
 
 def fix_mojibake(text: str) -> str:
