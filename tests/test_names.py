@@ -270,3 +270,14 @@ def test_process_fills_document_names() -> None:
         keys[m.key].add(m.text)
         assert doc.text[m.start : m.end] == m.text
     assert any({"Imam Ali Rehman", "Imam Ali Rahman"} <= v for v in keys.values())
+
+
+def test_plural_and_chained_titles() -> None:
+    got = [(m.text, m.title) for m in extract_names(SEED.read_text(encoding="utf-8"))]
+    assert ("Mohammad Ashraf Ghani", "President") in got  # "Presidents Mohammad Ashraf Ghani and"
+    (m,) = extract_names("Deputy Prime Minister Mullah Abdul Ghani Baradar arrived in Kandahar.")
+    assert (m.text, m.title, m.key) == (
+        "Abdul Ghani Baradar",
+        "Deputy Prime Minister Mullah",
+        "tb-abdul-ghani-baradar",
+    )

@@ -252,9 +252,14 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Fo
         title_toks: list[_Tok] = []
         # Leading sentence words, demonyms and places, then a title, then "of <place>".
         while toks:
+            prev_tok = run[len(run) - len(toks) - 1] if len(toks) < len(run) else None
             taken, rest = _take_title(toks, lex)
             if taken:
-                title_toks, toks = taken, rest  # nothing left: a title alone ("Leader said")
+                # Chained titles read as one ("Deputy Prime Minister Mullah"); nothing left
+                # means a title alone ("Leader said").
+                chained = bool(title_toks) and title_toks[-1] is prev_tok
+                title_toks = [*title_toks, *taken] if chained else taken
+                toks = rest
             elif _is_context_word(toks[0], lex, lower_words):
                 toks = toks[1:]
             else:
@@ -281,7 +286,8 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Fo
                 title_end += 1
             title = text[title_toks[0].start : title_end]
             low = tuple(title.lower().split())
-            if low[-1].endswith("s") and (*low[:-1], low[-1][:-1]) in lex.titles.get(low[0], ()):
+            singular = (*low[:-1], low[-1][:-1])
+            if low[-1].endswith("s") and singular in lex.titles.get(singular[0], ()):
                 title = title[:-1]  # "Presidents Ghani and Putin": each is a President
         elif prev_low in lex.left and prev.islower():
             title = prev
