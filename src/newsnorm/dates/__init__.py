@@ -17,11 +17,11 @@ Solar Hijri and lunar Hijri dates come from :mod:`newsnorm.dates.calendars` and 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from datetime import date, datetime
 from typing import cast
 
 from newsnorm.dates._digits import to_ascii_digits
+from newsnorm.dates.calendars import find_calendar_dates
 from newsnorm.dates.compose import compose
 from newsnorm.dates.grammar import Atom, find_atoms
 from newsnorm.dates.model import DateKind, DateMention, Modifier
@@ -60,16 +60,6 @@ def _mention(text: str, a: Atom) -> DateMention:
     )
 
 
-def _calendar_finder() -> Callable[[str, date | None], list[DateMention]] | None:
-    """The Solar/lunar Hijri finder of ``calendars.py`` when it is there (built in parallel)."""
-    try:
-        from newsnorm.dates import calendars
-    except ImportError:
-        return None
-    finder = getattr(calendars, "find_calendar_dates", None)
-    return finder if callable(finder) else None
-
-
 def _merge(ours: list[DateMention], theirs: list[DateMention]) -> list[DateMention]:
     """Both lists as one, ordered; where spans overlap the longer one stays.
 
@@ -78,7 +68,10 @@ def _merge(ours: list[DateMention], theirs: list[DateMention]) -> list[DateMenti
     """
     if not theirs:
         return ours
-    pool = sorted(ours + theirs, key=lambda d: (-(d.end - d.start), d.start))
+    # On equal spans the calendar reading wins: "1400/04/15" is a Solar Hijri date, not AD 1400.
+    pool = sorted(
+        ours + theirs, key=lambda d: (-(d.end - d.start), d.calendar == "gregorian", d.start)
+    )
     starts: list[int] = []
     kept: list[DateMention] = []
     for d in pool:
@@ -132,7 +125,5 @@ def extract_dates(
     if starts:
         atoms = compose(find_atoms(low, plain, ctx, starts), low, ctx)
         ours = [_mention(text, a) for a in atoms]
-    finder = _calendar_finder()
-    if finder is None:
-        return ours
-    return _merge(ours, finder(text, reference_date))
+    # Without fill, a yearless Hijri date keeps its X's too, as the Gregorian ones do.
+    return _merge(ours, find_calendar_dates(text, reference_date if fill else None))
