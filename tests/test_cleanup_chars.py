@@ -160,6 +160,24 @@ def test_clean_english_prose_unchanged(name: str, text: str) -> None:
     assert fix.flags == ()
 
 
+CHAIN = [f.name for f in (*U.FIXERS, *P.FIXERS, *S.FIXERS)]
+
+
+@given(text=mixed_text)
+@example(text="\x9bÄ«")  # ftfy repairs "›Ä" again once « became "
+@example(text="Ã\u200b\x91")  # a zero-width space hid mojibake
+@example(text="A\u030a\u00af")  # a decomposed lead letter
+@example(text="بÃÃПП")  # Arabic glue and Cyrillic glue meet
+def test_character_chain_is_idempotent(text: str) -> None:
+    once = text
+    for name in CHAIN:
+        once = FIX[name](once)
+    twice = once
+    for name in CHAIN:
+        twice = FIX[name](twice)
+    assert twice == once
+
+
 @given(text=mixed_text)
 def test_output_can_always_be_json(text: str) -> None:
     out = U.fix_control_chars(U.fix_mojibake(text))
