@@ -184,9 +184,9 @@ def _write_jsonl(path: Path, texts: list[str], target_mb: float) -> tuple[int, i
     return size, n
 
 
-def _cli_seconds(src: Path, out: Path, jobs: int) -> float:
+def _cli_seconds(src: Path, out: Path, jobs: int, *extra: str) -> float:
     start = time.perf_counter()
-    cli_main(["process", str(src), "-o", str(out), "-q", "--jobs", str(jobs)])
+    cli_main(["process", str(src), "-o", str(out), "-q", "--jobs", str(jobs), *extra])
     return time.perf_counter() - start
 
 
@@ -194,18 +194,20 @@ def jobs_speedup(texts: list[str], target_mb: float) -> dict[str, Any]:
     """``newsnorm process --jobs 1`` vs ``--jobs 2`` on a JSONL of about *target_mb* MB.
 
     Starting workers costs a fixed time (a fresh interpreter importing newsnorm and compiling
-    its patterns). The one-record run before each measured run warms this process for
-    ``--jobs 1``; for ``--jobs 2`` every run starts new workers, so the one-record run's time
-    is that start-up, and subtracting it gives the steady-state speedup on small inputs too.
+    its patterns). The two-record run before each measured run warms this process for
+    ``--jobs 1``; for ``--jobs 2`` every run starts new workers, so the two-record run's time
+    (one record per worker) is that start-up, and subtracting it gives the steady-state speedup.
     """
     with tempfile.TemporaryDirectory() as tmp:
         src, tiny = Path(tmp) / "in.jsonl", Path(tmp) / "tiny.jsonl"
         size, records = _write_jsonl(src, texts, target_mb)
-        _write_jsonl(tiny, texts[:1], 1e-9)
+        # Two one-record chunks: both workers start (they are spawned on demand) and warm up.
+        pair = [json.dumps({"id": i, "text": t[:2000]}) + "\n" for i, t in enumerate(texts * 2)]
+        tiny.write_text("".join(pair[:2]), encoding="utf-8")
         outs, secs, start = [], [], []
         for jobs in (1, 2):
             out = Path(tmp) / f"out{jobs}.jsonl"
-            start.append(_cli_seconds(tiny, out, jobs))
+            start.append(_cli_seconds(tiny, out, jobs, "--chunk-size", "1"))
             secs.append(_cli_seconds(src, out, jobs))
             outs.append(out.read_bytes())
     steady2 = max(secs[1] - start[1], 1e-9)

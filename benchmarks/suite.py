@@ -213,7 +213,7 @@ def report_md(results: dict[str, Any], charts: list[str]) -> str:
             f"{j['seconds_jobs1']} s vs {j['seconds_jobs2']} s → "
             f"speedup **{j['speedup']}×** (target ≥ {target}×; {j['cpus']} CPUs); "
             f"without the fixed start-up of the workers ({j['worker_startup_seconds']} s, "
-            f"measured on a one-record input): "
+            f"measured on a two-record input): "
             f"**{j['speedup_without_startup']}×**. Byte-identical output: "
             f"{j['identical_output']} ({j['differing_records']} records differ).",
             "",
