@@ -215,7 +215,9 @@ def report_md(results: dict[str, Any], charts: list[str]) -> str:
             f"without the fixed start-up of the workers ({j['worker_startup_seconds']} s, "
             f"measured on a two-record input): "
             f"**{j['speedup_without_startup']}×**. Byte-identical output: "
-            f"{j['identical_output']} ({j['differing_records']} records differ).",
+            f"{j['identical_output']} ({j['differing_records']} records differ). "
+            f"Ceiling at that time: two plain CPU loops in separate processes ran "
+            f"{j.get('machine_parallelism')}× as fast as one (2.0 = two free cores).",
             "",
             "## Peers side by side (same texts, same run)",
             "",
