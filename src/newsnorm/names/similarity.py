@@ -99,7 +99,7 @@ def _load_ratio() -> Callable[[str, str], float]:
 _ratio = _load_ratio()
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=32768)
 def part_similarity(a: str, b: str) -> float:
     """Similarity of two normalized parts (``NamePart.raw``); a single letter is an initial.
 
@@ -152,7 +152,7 @@ def _parts_similarity(a: NamePart, b: NamePart) -> float:
     return 0.6 * _ratio(a.skel, b.skel) + 0.4 * _ratio(a.phon, b.phon)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _forms(raw: str) -> tuple[str, str]:
     phon = phonetic(raw)
     return phon, skeleton(phon)

@@ -126,7 +126,7 @@ _SLAVIC_PHON = ("uv", "iv", "uva", "iva")
 _DOUBLES = regex.compile(r"(.)\1+")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def phonetic(part: str) -> str:
     """The spelling-class form of one lowercase ASCII name part.
 
@@ -308,7 +308,7 @@ def _merge_tokens(tokens: list[str], rules: _Rules) -> list[tuple[str, bool]]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _make_part(tok: str, middle: bool, filial: bool) -> NamePart:
     """One token as a comparable part (cached: given names repeat across names)."""
     rules = _rules()
@@ -331,7 +331,7 @@ def _make_part(tok: str, middle: bool, filial: bool) -> NamePart:
     return NamePart(raw=norm, phon=phon, skel=skeleton(phon), weak=norm in rules.weak)
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=16384)
 def analyze(name: str) -> ParsedName:
     """Parse a name into comparable parts (cached: corpora repeat names).
 
