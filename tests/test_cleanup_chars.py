@@ -231,7 +231,27 @@ def test_decimal_slash_only_before_scale_words(whole: int, frac: int) -> None:
 @given(text=english_prose(), at=st.integers(0, 10_000), mark=st.sampled_from("\u200b\u200e\u00ad"))
 def test_invisible_char_in_prose_is_removed(text: str, at: int, mark: str) -> None:
     at %= len(text) + 1
+    if mark == "\u00ad" and text[max(0, at - 2) : at].isalpha() and text[at : at + 2].isalpha():
+        at = 0  # inside a word a lone soft hyphen reads as a hyphen: tested below
     assert U.fix_invisible_chars(text[:at] + mark + text[at:]) == text
+
+
+@given(
+    left=st.text(alphabet="abcdefghij", min_size=2, max_size=8),
+    right=st.text(alphabet="klmnopqrst", min_size=2, max_size=8),
+)
+def test_a_lone_soft_hyphen_inside_a_compound_is_a_hyphen(left: str, right: str) -> None:
+    assert U.fix_invisible_chars(f"the {left}\u00ad{right} deal") == f"the {left}-{right} deal"
+    # A text that hyphenates syllables uses it as a hint: deleted everywhere.
+    hinted = f"the {left}\u00ad{right} in\u00adter\u00adna\u00adtion\u00adal deal"
+    assert U.fix_invisible_chars(hinted) == f"the {left}{right} international deal"
+
+
+@given(old=st.text(max_size=12), new=st.text(max_size=12), start=st.integers(0, 5))
+def test_minimal_edits_turn_old_into_new(old: str, new: str, start: int) -> None:
+    text = "x" * start + old + "y"
+    edits = U.minimal_edits(start, old, new, "k", "")
+    assert apply_edits(text, edits) == "x" * start + new + "y"
 
 
 @given(text=english_prose())

@@ -143,7 +143,7 @@ def minimal_edits(start: int, old: str, new: str, kind: str, note: str) -> list[
                 out.append(_edit(base, a, b, cur, kind, note))
                 cur = None
             continue
-        if tag == "equal" and i2 == len(a):
+        if tag == "equal" and i2 == len(a) and j2 == len(b):
             break  # a short shared tail closes nothing
         cur = [i1, i2, j1, j2] if cur is None else [cur[0], i2, cur[2], j2]
     if cur is not None:
@@ -578,6 +578,8 @@ def _joiner_kept(text: str, start: int, end: int) -> str:
 def find_invisible_chars(text: str) -> Fix:
     """Bidi marks and controls, zero-width space, word joiner, soft hyphen: deleted.
 
+    A soft hyphen between two letters becomes ``-`` unless the text hyphenates syllables.
+
     ZWNJ and ZWJ are deleted next to Latin words, digits, spaces and punctuation, but kept
     between two letters of a non-Latin script (Persian ``نامه‌ها``), and ZWJ between emoji.
     """
@@ -586,18 +588,40 @@ def find_invisible_chars(text: str) -> Fix:
     if not other or _INVISIBLE_CHARS.isdisjoint(other):
         return EMPTY
     found: list[tuple[int, int, str]] = []
+    # News sites paste U+00AD where a hyphen was meant ("al\u00adQaeda", "five\u00adparty");
+    # only a text that hyphenates syllables (two in one word) uses it as a line-break hint.
+    shy_is_hyphen = "\u00ad" in other and _SHY_HINTS.search(text) is None
     for m in _INVISIBLE.finditer(text):
         repl = _joiner_kept(text, m.start(), m.end())
+        if shy_is_hyphen and m.group() == "\u00ad" and _between_letters(text, m.start()):
+            repl = "-"
         if repl != m.group():
             found.append((m.start(), m.end(), repl))
     return Fix(edits=_edits_for(found, "invisible_chars", "invisible character"))
 
 
+# A word with two soft hyphens: syllable hints (in\u00adter\u00adna\u00adtion\u00adal).
+_SHY_HINTS = regex.compile(r"\p{L}\u00ad\p{L}{1,20}\u00ad\p{L}")
+
+
+def _between_letters(text: str, i: int) -> bool:
+    # Two letters on each side: "al|Qaeda", "five|party"; a lone letter is more likely a hint.
+    return 1 < i < len(text) - 2 and text[i - 2 : i].isalpha() and text[i + 1 : i + 3].isalpha()
+
+
 def fix_invisible_chars(text: str) -> str:
     """Delete invisible characters that are not orthography.
 
-    >>> fix_invisible_chars("\\u200fKabul\\u200e is the capi\\u00adtal\\u200b.")
+    >>> fix_invisible_chars("\\u200fKabul\\u200e is the capital\\u200b.")
     'Kabul is the capital.'
+
+    A soft hyphen is a hyphen where news sites pasted it for one, and a line-break hint
+    (deleted) in a text that hyphenates syllables:
+
+    >>> fix_invisible_chars("al\\u00adQaeda and a five\\u00adparty deal")
+    'al-Qaeda and a five-party deal'
+    >>> fix_invisible_chars("an in\\u00adter\\u00adna\\u00adtion\\u00adal deal")
+    'an international deal'
     >>> fix_invisible_chars("Tal\\u200ciban") == "Taliban"
     True
     >>> fix_invisible_chars("نامه\\u200cها") == "نامه\\u200cها"
