@@ -25,3 +25,13 @@ def test_every_nav_page_exists() -> None:
     assert pages
     missing = [p for p in pages if not (ROOT / "docs" / p).exists()]
     assert not missing, missing
+
+
+def test_every_fixer_is_documented() -> None:
+    from newsnorm.cleanup import FIXER_NAMES
+
+    pages = (ROOT / "docs" / "cleanup.md").read_text(encoding="utf-8") + (
+        ROOT / "docs" / "cleanup-characters.md"
+    ).read_text(encoding="utf-8")
+    missing = [name for name in FIXER_NAMES if f"`{name}`" not in pages]
+    assert not missing, missing
