@@ -14,7 +14,7 @@ import unicodedata
 import regex
 
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer
-from newsnorm.cleanup.unicode import check_text, profile, run_fix
+from newsnorm.cleanup.unicode import check_text, edits_for, profile, run_fix
 from newsnorm.model import Edit, Flag
 
 __all__ = [
@@ -326,11 +326,7 @@ def find_source_punctuation(text: str) -> Fix:
     if not found:
         return EMPTY
     found.sort()
-    edits = tuple(
-        Edit(start=s, end=e, replacement=r, kind="source_punctuation", note="source punctuation")
-        for s, e, r in found
-    )
-    return Fix(edits=edits)
+    return Fix(edits=edits_for(found, "source_punctuation", "source punctuation"))
 
 
 def fix_source_punctuation(text: str) -> str:
@@ -410,11 +406,7 @@ def find_space_before_punct(text: str) -> Fix:
         found.append((start, end, ""))
     if not found:
         return EMPTY
-    edits = tuple(
-        Edit(start=s, end=e, replacement=r, kind="space_before_punct", note="space before mark")
-        for s, e, r in found
-    )
-    return Fix(edits=edits)
+    return Fix(edits=edits_for(found, "space_before_punct", "space before mark"))
 
 
 def fix_space_before_punct(text: str) -> str:

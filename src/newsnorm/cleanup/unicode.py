@@ -156,7 +156,7 @@ def _edit(base: int, a: str, b: str, span: list[int], kind: str, note: str) -> E
     return Edit(start=base + i1, end=base + i2, replacement=b[j1:j2], kind=kind, note=note)
 
 
-def _edits_for(matches: Iterable[tuple[int, int, str]], kind: str, note: str) -> tuple[Edit, ...]:
+def edits_for(matches: Iterable[tuple[int, int, str]], kind: str, note: str) -> tuple[Edit, ...]:
     return tuple(Edit(start=s, end=e, replacement=r, kind=kind, note=note) for s, e, r in matches)
 
 
@@ -428,7 +428,7 @@ def find_control_chars(text: str) -> Fix:
         ):
             repl = " "
         found.append((m.start(), m.end(), repl))
-    return Fix(edits=_edits_for(found, "control_chars", "control character"))
+    return Fix(edits=edits_for(found, "control_chars", "control character"))
 
 
 def fix_control_chars(text: str) -> str:
@@ -597,7 +597,7 @@ def find_invisible_chars(text: str) -> Fix:
             repl = "-"
         if repl != m.group():
             found.append((m.start(), m.end(), repl))
-    return Fix(edits=_edits_for(found, "invisible_chars", "invisible character"))
+    return Fix(edits=edits_for(found, "invisible_chars", "invisible character"))
 
 
 # A word with two soft hyphens: syllable hints (in\u00adter\u00adna\u00adtion\u00adal).
@@ -671,7 +671,7 @@ def find_odd_spaces(text: str) -> Fix:
         if _is_group_separator(text, m.start(), m.end()):
             continue
         found.append((m.start(), m.end(), " " * (m.end() - m.start())))
-    return Fix(edits=_edits_for(found, "odd_spaces", "unusual space"))
+    return Fix(edits=edits_for(found, "odd_spaces", "unusual space"))
 
 
 def fix_odd_spaces(text: str) -> str:
@@ -758,7 +758,7 @@ def find_space_runs(text: str) -> Fix:
             found.append((start, end, " "))
     if not found:
         return EMPTY
-    return Fix(edits=_edits_for(found, "space_runs", "run of spaces"))
+    return Fix(edits=edits_for(found, "space_runs", "run of spaces"))
 
 
 def fix_space_runs(text: str) -> str:

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from newsnorm.dates.grammar import Atom, time_range_tx
+from newsnorm.dates.grammar import Atom, clock_length_tx, time_range_tx
 from newsnorm.dates.lexicon import alt, lexicon
 from newsnorm.dates.timex import (
     Ctx,
@@ -288,15 +288,8 @@ def _range(a: Atom, b: Atom, low: str, ctx: Ctx) -> Atom | None:
             hb += 12  # "from 10:30 to 3": three in the afternoon
             b = replace(b, hour=hb, tx=time_tx(hb, b.minute, b.second))
         ta = time_tx(ha, a.minute, a.second)
-        mins = (hb * 60 + (b.minute or 0)) - (ha * 60 + (a.minute or 0))
-        if mins <= 0:
-            mins += 24 * 60
-        parts: list[tuple[float, str]] = []
-        if mins // 60:
-            parts.append((mins // 60, "H"))
-        if mins % 60:
-            parts.append((mins % 60, "MIN"))
-        tx = f"({ta},{b.tx},{duration_tx(parts)})"
+        length = clock_length_tx(ha * 60 + (a.minute or 0), hb * 60 + (b.minute or 0))
+        tx = f"({ta},{b.tx},{length})"
         return replace(a, start=start, end=b.end, cat="TR", tx=tx, weak=False)
     return None
 

@@ -1252,7 +1252,17 @@ def time_range_tx(a: int, m1: int | None, b: int, m2: int | None) -> str:
     >>> time_range_tx(10, None, 16, None), time_range_tx(14, 0, 14, 30)
     ('(T10,T16,PT6H)', '(T14:00,T14:30,PT30M)')
     """
-    mins = (b * 60 + (m2 or 0)) - (a * 60 + (m1 or 0))
+    length = clock_length_tx(a * 60 + (m1 or 0), b * 60 + (m2 or 0))
+    return f"({time_tx(a, m1)},{time_tx(b, m2)},{length})"
+
+
+def clock_length_tx(start_min: int, end_min: int) -> str:
+    """The TIMEX duration from one clock time to another, across midnight when it ends earlier.
+
+    >>> clock_length_tx(10 * 60, 16 * 60), clock_length_tx(23 * 60, 60 + 30)
+    ('PT6H', 'PT2H30M')
+    """
+    mins = end_min - start_min
     if mins <= 0:
         mins += 24 * 60
     parts: list[tuple[float, str]] = []
@@ -1260,7 +1270,7 @@ def time_range_tx(a: int, m1: int | None, b: int, m2: int | None) -> str:
         parts.append((mins // 60, "H"))
     if mins % 60:
         parts.append((mins % 60, "MIN"))
-    return f"({time_tx(a, m1)},{time_tx(b, m2)},{duration_tx(parts)})"
+    return duration_tx(parts)
 
 
 def bare_hour_range(h: Hit, h1: int, h2: int, prefixed: bool) -> Atom | None:
