@@ -154,6 +154,8 @@ def _runs(text: str) -> list[list[_Tok]]:
     cur: list[_Tok] = []
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "word"
+        if kind == "conn" and not cur:
+            continue  # "of", "the", "al" outside a name: the most common tokens, never a start
         word = m.group()
         caps = kind == "word" and len(word) > 1 and word.isupper()
         tok = _Tok(m.start(), m.end(), word.lower().rstrip("."), kind, caps)
@@ -233,14 +235,14 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Fo
     """Person-like spans of *text* with the evidence that they are people (before coref)."""
     lex = lexicon()
     if lower_words is None:
-        lower_words = frozenset(m.group() for m in _LOWER_WORD.finditer(text))
+        lower_words = frozenset(_LOWER_WORD.findall(text))
     found: list[_Found] = []
     for run in _runs(text):
         run = _trim_connectors(run)
         if not run:
             continue
         lows = tuple(t.low for t in run)
-        if any(w in lex.nonperson for w in lows) or _has_phrase(lows, lex):
+        if not lex.nonperson.isdisjoint(lows) or _has_phrase(lows, lex):
             continue
         after = text[run[-1].end : run[-1].end + 40]
         nxt = _NEXT_WORD.match(after)
