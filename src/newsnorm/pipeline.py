@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from datetime import date
-from typing import Any
 
+from newsnorm.checks import ensure_date, ensure_text
 from newsnorm.cleanup.runner import run_cleanup
 from newsnorm.dates import DateMention, extract_dates
 from newsnorm.document import Config, Document
@@ -14,19 +14,6 @@ from newsnorm.names import extract_names
 from newsnorm.numbers import NumberMention, extract_numbers
 
 __all__ = ["clean", "ensure_text", "process"]
-
-
-def ensure_text(value: Any, func: str = "process") -> None:
-    """Raise a ``TypeError`` that says how to fix a non-``str`` argument."""
-    if isinstance(value, str):
-        return
-    if isinstance(value, bytes | bytearray | memoryview):
-        hint = "decode it first, e.g. data.decode('utf-8')"
-    elif value is None:
-        hint = "pass the article text as a str (use '' for an empty text)"
-    else:
-        hint = "pass the text itself as a str, e.g. str(value) or the field that holds the text"
-    raise TypeError(f"{func}() needs a str, got {type(value).__name__}: {hint}")
 
 
 def _outside(numbers: list[NumberMention], dates: list[DateMention]) -> list[NumberMention]:
@@ -63,11 +50,7 @@ def process(
     'doubled_words'
     """
     ensure_text(text, "process")
-    if reference_date is not None and not isinstance(reference_date, date):
-        raise TypeError(
-            "process() needs reference_date as a datetime.date, got "
-            f"{type(reference_date).__name__}: e.g. datetime.date(2021, 7, 6)"
-        )
+    reference_date = ensure_date(reference_date, "process")
     cfg = config or Config()
     cleaned = run_cleanup(text, cfg)
     meta = Meta.model_validate(cleaned.meta)

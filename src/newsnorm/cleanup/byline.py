@@ -25,8 +25,9 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from newsnorm.checks import ensure_text
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
-from newsnorm.cleanup.words import cleanup_data, require_text
+from newsnorm.cleanup.words import cleanup_data
 from newsnorm.model import Edit
 
 __all__ = [
@@ -90,7 +91,7 @@ def parse_date(s: str) -> date | None:
     >>> parse_date("February 30, 2021") is None, parse_date("yesterday") is None
     (True, True)
     """
-    require_text(s, "parse_date")
+    ensure_text(s, "parse_date")
     m = _DATE_RE.fullmatch(s.strip())
     return _date_of(m) if m else None
 
@@ -201,7 +202,7 @@ def parse_byline(line: str) -> dict[str, Any] | None:
     >>> parse_byline("The Taliban took 16 districts on July 6, 2021.") is None
     True
     """
-    require_text(line, "parse_byline")
+    ensure_text(line, "parse_byline")
     text = line.strip()
     if not text or len(text) > MAX_LINE:
         return None
@@ -354,7 +355,7 @@ def find_byline(text: str) -> Fix:
     >>> [(e.start, e.end) for e in fix.edits]
     [(27, 71)]
     """
-    require_text(text, "find_byline")
+    ensure_text(text, "find_byline")
     if _DIGIT.search(text, 0, HEAD_CHARS) is None:
         return EMPTY
     found = _head_bylines(text)
@@ -377,7 +378,7 @@ def fix_byline(text: str) -> str:
     >>> fix_byline("He wrote on July 6, 2021 that 0 views were recorded.")
     'He wrote on July 6, 2021 that 0 views were recorded.'
     """
-    require_text(text, "fix_byline")
+    ensure_text(text, "fix_byline")
     return fixed_text(find_byline, text)
 
 
@@ -414,7 +415,7 @@ def is_boilerplate_line(line: str) -> bool:
     >>> is_boilerplate_line("Officials read more than 300 reports and shared them on Twitter.")
     False
     """
-    require_text(line, "is_boilerplate_line")
+    ensure_text(line, "is_boilerplate_line")
     s = line.strip()
     if not s or len(s) > MAX_LINE:
         return False
@@ -434,7 +435,7 @@ def find_boilerplate(text: str) -> Fix:
     >>> dict(find_boilerplate("Title\\n1,204 views\\nBody.").meta)
     {'views': 1204}
     """
-    require_text(text, "find_boilerplate")
+    ensure_text(text, "find_boilerplate")
     if "\n" not in text and len(text) > MAX_LINE:
         return EMPTY  # one long line is prose, whatever words it contains
     line_re, cue = _boilerplate_patterns()
@@ -483,7 +484,7 @@ def fix_boilerplate(text: str) -> str:
     >>> fix_boilerplate("Share prices rose. Read more in our report.")
     'Share prices rose. Read more in our report.'
     """
-    require_text(text, "fix_boilerplate")
+    ensure_text(text, "fix_boilerplate")
     return fixed_text(find_boilerplate, text)
 
 

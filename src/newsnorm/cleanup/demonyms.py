@@ -27,8 +27,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from newsnorm.checks import ensure_text
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
-from newsnorm.cleanup.words import cleanup_data, require_text
+from newsnorm.cleanup.words import cleanup_data
 from newsnorm.edits import ForwardMap
 from newsnorm.model import Edit, Flag
 
@@ -110,7 +111,7 @@ def count_mentions(text: str, skip: Iterable[tuple[int, int]] = ()) -> Counter[s
     >>> count_mentions("Tajik guards met Tajiks in Tajikistan and China.")
     Counter({'tajikistan': 3, 'china': 1})
     """
-    require_text(text, "count_mentions")
+    ensure_text(text, "count_mentions")
     spans = sorted(skip)
     starts = [s for s, _ in spans]
     forms = _forms()
@@ -242,7 +243,7 @@ def find_demonym_compounds(text: str) -> Fix:
     >>> [f.kind for f in find_demonym_compounds("The Afghan-Afghan border is long.").flags]
     ['demonym_compound']
     """
-    require_text(text, "find_demonym_compounds")
+    ensure_text(text, "find_demonym_compounds")
     if "-" not in text:
         return EMPTY
     forms = _forms()
@@ -308,7 +309,7 @@ def fix_demonym_compounds(text: str) -> str:
     >>> fix_demonym_compounds("The Indo-Pakistani war and the Tajik-Afghan border stay.")
     'The Indo-Pakistani war and the Tajik-Afghan border stay.'
     """
-    require_text(text, "fix_demonym_compounds")
+    ensure_text(text, "fix_demonym_compounds")
     return fixed_text(find_demonym_compounds, text)
 
 

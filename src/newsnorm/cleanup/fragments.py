@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from newsnorm.checks import ensure_text
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
-from newsnorm.cleanup.words import cleanup_data, require_text
+from newsnorm.cleanup.words import cleanup_data
 from newsnorm.model import Flag
 
 __all__ = ["FIXERS", "find_fragments", "fix_fragments"]
@@ -111,7 +112,7 @@ def find_fragments(text: str) -> Fix:
     >>> find_fragments('Will they come? They will. He said: "We will."').flags
     ()
     """
-    require_text(text, "find_fragments")
+    ensure_text(text, "find_fragments")
     if "." not in text and "!" not in text:
         return EMPTY
     body = _fragment_re()
@@ -142,7 +143,7 @@ def fix_fragments(text: str) -> str:
     >>> fix_fragments("The troops left. They will.")
     'The troops left. They will.'
     """
-    require_text(text, "fix_fragments")
+    ensure_text(text, "fix_fragments")
     return fixed_text(find_fragments, text)
 
 

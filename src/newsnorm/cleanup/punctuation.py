@@ -13,8 +13,9 @@ import unicodedata
 
 import regex
 
+from newsnorm.checks import ensure_text
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer
-from newsnorm.cleanup.unicode import check_text, edits_for, profile, run_fix
+from newsnorm.cleanup.unicode import edits_for, profile, run_fix
 from newsnorm.model import Edit, Flag
 
 __all__ = [
@@ -200,7 +201,7 @@ def find_source_digits(text: str) -> Fix:
     A number in Persian or Arabic text (an Arabic-script letter is the nearest letter on one
     side and no Latin letter on the other) stays as written.
     """
-    check_text(text, "find_source_digits")
+    ensure_text(text, "find_source_digits")
     prof = profile(text)
     has_source = bool(prof.other) and not _SOURCE_DIGIT_CHARS.isdisjoint(prof.other)
     if not has_source and (b"/" not in prof.ascii or _SLASH_CUE.search(text) is None):
@@ -286,7 +287,7 @@ def find_source_punctuation(text: str) -> Fix:
     decided as a pair from the letters outside them (a Latin letter on one side, or none), so
     ``«طالبان»`` quoted in an English sentence becomes ``"طالبان"``.
     """
-    check_text(text, "find_source_punctuation")
+    ensure_text(text, "find_source_punctuation")
     other = profile(text).other
     if not other or _SOURCE_PUNCT_CHARS.isdisjoint(other):
         return EMPTY
@@ -378,7 +379,7 @@ def find_space_before_punct(text: str) -> Fix:
     Conservative: never before ``(`` or a dash, never inside a number (``3 .5``) or a score or
     time (``3 : 2``), never before an ellipsis, never across a line break.
     """
-    check_text(text, "find_space_before_punct")
+    ensure_text(text, "find_space_before_punct")
     a = profile(text).ascii
     # Which blank+mark pairs occur at all, asked of the ASCII bytes (a fast scan each); the
     # text itself is searched only for those.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsnorm.checks import ensure_text
 from newsnorm.cleanup.registry import FIXERS
 from newsnorm.document import Config
 from newsnorm.edits import ForwardMap, apply_edits, check_edits, compose
@@ -61,8 +62,6 @@ def fix_and_explain(text: str, config: Config | None = None) -> tuple[str, list[
     >>> apply_plan("the the\u00a0news", plan) == cleaned
     True
     """
-    from newsnorm.pipeline import ensure_text
-
     ensure_text(text, "fix_and_explain")
     c = run_cleanup(text, config)
     return c.text, c.edits

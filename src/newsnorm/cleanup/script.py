@@ -12,8 +12,9 @@ import unicodedata
 
 import regex
 
+from newsnorm.checks import ensure_text
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer
-from newsnorm.cleanup.unicode import check_text, profile, run_fix
+from newsnorm.cleanup.unicode import profile, run_fix
 from newsnorm.model import Edit, Flag
 
 __all__ = [
@@ -61,7 +62,7 @@ def _touches_letter(text: str, start: int, end: int) -> tuple[bool, bool]:
 def find_script_glue(text: str) -> Fix:
     """A space between an Arabic-script letter and a Latin letter that touch (either order),
     and between a Cyrillic and a Latin word run together (each at least two letters)."""
-    check_text(text, "find_script_glue")
+    ensure_text(text, "find_script_glue")
     other = profile(text).other
     if not other or _GLUE_CUE.search(other) is None:
         return EMPTY
@@ -149,7 +150,7 @@ def find_source_script(text: str) -> Fix:
     line, so a Persian paragraph of a bilingual file is not flagged, but a name left in Persian
     inside an English sentence is. Single letters (``β-blockers``) are not flagged.
     """
-    check_text(text, "find_source_script")
+    ensure_text(text, "find_source_script")
     other = profile(text).other
     if not other or _NON_LATIN_LETTER.search(other) is None:
         return EMPTY

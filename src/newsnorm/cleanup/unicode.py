@@ -18,6 +18,7 @@ from typing import Any
 
 import regex
 
+from newsnorm.checks import ensure_text
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
 from newsnorm.edits import apply_edits
 from newsnorm.model import Edit
@@ -25,7 +26,6 @@ from newsnorm.model import Edit
 __all__ = [
     "FIXERS",
     "TextProfile",
-    "check_text",
     "find_control_chars",
     "find_invisible_chars",
     "find_mojibake",
@@ -89,23 +89,9 @@ def profile(text: str) -> TextProfile:
     return prof
 
 
-def check_text(value: object, func: str) -> None:
-    """``TypeError`` naming *func* unless *value* is a ``str`` (the fast path is one isinstance).
-
-    >>> check_text(b"Kabul", "fix_mojibake")
-    Traceback (most recent call last):
-    ...
-    TypeError: fix_mojibake() needs a str, got bytes: decode it first, e.g. data.decode('utf-8')
-    """
-    if not isinstance(value, str):
-        from newsnorm.pipeline import ensure_text  # lazily: pipeline imports the cleanup package
-
-        ensure_text(value, func)
-
-
 def run_fix(find: Callable[[str], Fix], text: str, func: str) -> str:
-    """``fixed_text(find, text)`` after :func:`check_text`: the body of every ``fix_*``."""
-    check_text(text, func)
+    """``fixed_text(find, text)`` after the ``str`` check: the body of every ``fix_*``."""
+    ensure_text(text, func)
     return fixed_text(find, text)
 
 
@@ -290,7 +276,7 @@ def find_mojibake(text: str) -> Fix:
     Only the windows around a mojibake cue go to ``ftfy.fix_encoding``; each repair becomes the
     smallest edits that make it. The note names ftfy's steps.
     """
-    check_text(text, "find_mojibake")
+    ensure_text(text, "find_mojibake")
     other = profile(text).other
     cue, cue_start = _mojibake_cue()
     # The residue keeps the order of the non-ASCII characters, so no cue there means none in the
@@ -408,7 +394,7 @@ def find_control_chars(text: str) -> Fix:
     non-space characters becomes a space so words do not merge; a surrogate pair becomes the
     character it encodes and a lone surrogate becomes U+FFFD, so the text can always be JSON.
     """
-    check_text(text, "find_control_chars")
+    ensure_text(text, "find_control_chars")
     prof = profile(text)
     if not prof.ascii.translate(None, _ASCII_OK) and (
         not prof.other or _SURROGATE_OR_C1.search(prof.other) is None
@@ -494,7 +480,7 @@ def find_unicode_form(text: str) -> Fix:
 
     Only the segments between NFC boundaries that change are edited.
     """
-    check_text(text, "find_unicode_form")
+    ensure_text(text, "find_unicode_form")
     other = profile(text).other
     # The non-ASCII characters alone may be NFC when the text is not (e + U+0301), so the
     # quick check runs on the text itself (it is a C loop, about as fast as the profile).
@@ -583,7 +569,7 @@ def find_invisible_chars(text: str) -> Fix:
     ZWNJ and ZWJ are deleted next to Latin words, digits, spaces and punctuation, but kept
     between two letters of a non-Latin script (Persian ``نامه‌ها``), and ZWJ between emoji.
     """
-    check_text(text, "find_invisible_chars")
+    ensure_text(text, "find_invisible_chars")
     other = profile(text).other
     if not other or _INVISIBLE_CHARS.isdisjoint(other):
         return EMPTY
@@ -662,7 +648,7 @@ def find_odd_spaces(text: str) -> Fix:
     digits (``1\u202f037``) is kept: it says the digits are one number, which a plain space
     would lose (``1 037`` reads as two numbers).
     """
-    check_text(text, "find_odd_spaces")
+    ensure_text(text, "find_odd_spaces")
     other = profile(text).other
     if not other or _ODD_SPACE_SET.isdisjoint(other):
         return EMPTY
@@ -737,7 +723,7 @@ def find_space_runs(text: str) -> Fix:
 
     Indentation at the start of a line, a single tab and the newlines themselves stay.
     """
-    check_text(text, "find_space_runs")
+    ensure_text(text, "find_space_runs")
     a = profile(text).ascii
     # Which needles occur at all, asked of the ASCII bytes; the text is searched for those only.
     ends_blank = text.endswith((" ", "\t"))

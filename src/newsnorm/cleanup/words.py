@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from newsnorm.checks import ensure_text
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
 from newsnorm.model import Edit
 
@@ -26,24 +27,7 @@ __all__ = [
     "doubled_word_lexicon",
     "find_doubled_words",
     "fix_doubled_words",
-    "require_text",
 ]
-
-
-def require_text(value: object, func: str) -> None:
-    """``TypeError`` naming the fix unless *value* is a ``str`` (the check costs one isinstance).
-
-    The message (from :func:`newsnorm.pipeline.ensure_text`) says how to fix the call.
-
-    >>> require_text(None, "fix_doubled_words")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    TypeError: fix_doubled_words() needs a str, got NoneType: pass the article text as a str (...)
-    """
-    if not isinstance(value, str):
-        from newsnorm.pipeline import ensure_text  # lazily: the pipeline imports the fixers
-
-        ensure_text(value, func)
 
 
 @cache
@@ -103,7 +87,7 @@ def find_doubled_words(text: str) -> Fix:
     >>> find_doubled_words("He had had enough.").edits
     ()
     """
-    require_text(text, "find_doubled_words")
+    ensure_text(text, "find_doubled_words")
     if " " not in text and "\t" not in text:
         return EMPTY
     lexicon = doubled_word_lexicon()
@@ -153,7 +137,7 @@ def fix_doubled_words(text: str) -> str:
     >>> fix_doubled_words("He took Vitamin A a day. A a report came.")
     'He took Vitamin A a day. A report came.'
     """
-    require_text(text, "fix_doubled_words")
+    ensure_text(text, "fix_doubled_words")
     return fixed_text(find_doubled_words, text)
 
 

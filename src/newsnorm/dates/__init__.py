@@ -17,9 +17,10 @@ Solar Hijri and lunar Hijri dates come from :mod:`newsnorm.dates.calendars` and 
 from __future__ import annotations
 
 import bisect
-from datetime import date, datetime
+from datetime import date
 from typing import cast
 
+from newsnorm.checks import ensure_date, ensure_text
 from newsnorm.dates._digits import to_ascii_digits
 from newsnorm.dates.calendars import find_calendar_dates
 from newsnorm.dates.compose import compose
@@ -105,16 +106,8 @@ def extract_dates(
     >>> [d.timex for d in extract_dates("since mid-July", date(2021, 8, 1))]
     ['2021-07']
     """
-    from newsnorm.pipeline import ensure_text
-
     ensure_text(text, "extract_dates")
-    if reference_date is not None and not isinstance(reference_date, date):
-        raise TypeError(
-            "extract_dates() needs reference_date as a datetime.date, got "
-            f"{type(reference_date).__name__}: e.g. datetime.date(2021, 7, 6)"
-        )
-    if isinstance(reference_date, datetime):
-        reference_date = reference_date.date()  # the day is what resolution uses
+    reference_date = ensure_date(reference_date, "extract_dates")
     if not text:
         return []
     plain = to_ascii_digits(text)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -31,6 +31,7 @@ import jdatetime
 import regex
 from hijridate import Gregorian, Hijri
 
+from newsnorm.checks import ensure_date, ensure_text
 from newsnorm.dates.model import DateMention, Modifier
 
 __all__ = [
@@ -951,16 +952,8 @@ def find_calendar_dates(text: str, reference_date: date | None = None) -> list[D
     >>> find_calendar_dates("It happened on 15 Saratan.")[0].timex
     'XXXX-XX-XX'
     """
-    from newsnorm.pipeline import ensure_text
-
     ensure_text(text, "find_calendar_dates")
-    if isinstance(reference_date, datetime):
-        reference_date = reference_date.date()
-    elif reference_date is not None and not isinstance(reference_date, date):
-        raise TypeError(
-            "find_calendar_dates() needs reference_date as a datetime.date, got "
-            f"{type(reference_date).__name__}: e.g. datetime.date(2021, 7, 6)"
-        )
+    reference_date = ensure_date(reference_date, "find_calendar_dates")
     found: list[_Found] = []
     months = _month_words()
     for start, end, numeric in _prescan(text):

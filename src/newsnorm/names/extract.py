@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 import regex
 
+from newsnorm.checks import ensure_text
 from newsnorm.names.coref import Candidate, resolve
 from newsnorm.names.gazetteer import Gazetteer
 from newsnorm.names.model import NameMention
@@ -353,8 +354,6 @@ def extract_names(text: str, gazetteer: Gazetteer | None = None) -> list[NameMen
     [('Mohammad Ashraf Ghani', 'af-ashraf-ghani'), ('Vladimir Putin', 'ru-vladimir-putin'),
      ('Ghani', 'af-ashraf-ghani')]
     """
-    from newsnorm.pipeline import ensure_text
-
     ensure_text(text, "extract_names")
     if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
         raise TypeError(

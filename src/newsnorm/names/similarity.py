@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+from newsnorm.checks import ensure_text
 from newsnorm.names.translit import (
     VOWEL_MARK,
     NamePart,
@@ -270,8 +271,6 @@ def name_similarity(a: str, b: str) -> float:
     >>> name_similarity("Ali Khamenei", "Mojtaba Khamenei") < MATCH_THRESHOLD
     True
     """
-    from newsnorm.pipeline import ensure_text
-
     ensure_text(a, "name_similarity")
     ensure_text(b, "name_similarity")
     return parsed_similarity(analyze(a), analyze(b))
@@ -289,7 +288,5 @@ def name_key(name: str) -> str:
     >>> name_key("Vladimir Putin")
     'vldmrptn'
     """
-    from newsnorm.pipeline import ensure_text
-
     ensure_text(name, "name_key")
     return analyze(name).key

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from newsnorm.checks import ensure_text
 from newsnorm.numbers.grammar import Core, Tok, lex, parse_phrase
 from newsnorm.numbers.lexicon import (
     DIGIT,
@@ -575,7 +576,5 @@ def extract_numbers(text: str) -> list[NumberMention]:
     >>> extract_numbers("one of the soldiers")
     []
     """
-    from newsnorm.pipeline import ensure_text
-
     ensure_text(text, "extract_numbers")
     return find_mentions(text)
