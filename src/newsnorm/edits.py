@@ -50,8 +50,8 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         parts.append(text[pos : e.start])
         parts.append(e.replacement)
         pos = e.end
-    if pos == 0:
-        return text if not parts else "".join(parts) + text
+    if not parts:
+        return text
     parts.append(text[pos:])
     return "".join(parts)
 
