@@ -15,6 +15,7 @@ months, places and demonyms are not people. Then ``coref`` gives every mention i
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -33,18 +34,23 @@ __all__ = ["Lexicon", "candidates", "extract_names", "lexicon"]
 _MAX_RUN = 10  # tokens; longer runs are split so work per run stays bounded
 _MAX_NAME = 6
 
-# One token: an initial ("V."), a capitalized word (possibly "al-" prefixed, hyphenated, with
-# an inner apostrophe but not a possessive), or a lowercase connector that may sit inside a name.
+# A token that can start a run: an initial ("V.") or a capitalized word (hyphenated, with an
+# inner apostrophe but not a possessive). The pattern starts with the capital itself so the
+# engine can skip to candidates; an "al-" prefix is read back by ``_with_prefix``. Connectors
+# ("bin", "of") are read only in the gap between two tokens, so the scan never stops at "the".
 _TOKEN = regex.compile(
-    r"(?<![\p{L}\p{M}\p{Nd}_])(?:"
-    r"(?P<init>\p{Lu}\.)(?=[ \t]{0,2}\p{Lu})"
-    r"|(?P<word>(?:(?:al|el|ad|ar|as|at|az|an|ud|ul|ash)-)?\p{Lu}[\p{L}\p{M}]{0,40}"
-    r"(?:['’](?![sS](?![\p{L}\p{M}]))[\p{L}\p{M}]{1,40})?(?:-[\p{L}\p{M}]{1,40}){0,3})"
-    r"|(?P<conn>(?:bin|ibn|bint|ben|al|el|ul|ud|de|van|von|der|of|the|ud-din)(?![\p{L}\p{M}\-]))"
-    r")"
+    r"\p{Lu}(?<![\p{L}\p{M}\p{Nd}_]\p{Lu})(?:\.(?=[ \t]{0,2}\p{Lu})"
+    r"|[\p{L}\p{M}]{0,40}(?:['’](?![sS](?![\p{L}\p{M}]))[\p{L}\p{M}]{1,40})?"
+    r"(?:-[\p{L}\p{M}]{1,40}){0,3})"
 )
-_GAP_SPACE = regex.compile(r"[ \t\u00a0]{1,3}")
-_GAP_ABBREV = regex.compile(r"\.[ \t\u00a0]{1,3}")
+_PREFIXES = frozenset(["al", "el", "ad", "ar", "as", "at", "az", "an", "ud", "ul", "ash"])
+_CONNECTOR = r"(?:bin|ibn|bint|ben|al|el|ul|ud|de|van|von|der|of|the|ud-din)"
+# The gap between two run tokens: one to three spaces (". " after "Mr"), then any connectors,
+# each followed by one to three spaces. A connector is a whole word: the spaces bound it.
+_SPACES = r"[ \t\u00a0]{1,3}"
+_GAP = regex.compile(rf"{_SPACES}(?:(?P<conn>{_CONNECTOR}){_SPACES})*")
+_GAP_AFTER_ABBREV = regex.compile(rf"\.?{_SPACES}(?:(?P<conn>{_CONNECTOR}){_SPACES})*")
+_LONGEST_GAP = 3 + _MAX_RUN * (len("ud-din") + 3)
 _NEXT_WORD = regex.compile(r"[ \t\u00a0]{0,3}([\p{L}]{1,30})")
 _NEXT_WORDS = regex.compile(r"(?:[ \t\u00a0,]{1,3}([\p{L}]{1,30})){1,3}")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]{1,40}(?![\p{L}\p{M}])")
@@ -104,6 +110,7 @@ class Lexicon:
     verbs: frozenset[str]
     left: frozenset[str]
     titles: dict[str, tuple[tuple[str, ...], ...]]
+    single_titles: frozenset[str]  # one-word titles and their plurals ("minister", "ministers")
 
 
 @cache
@@ -138,6 +145,8 @@ def lexicon() -> Lexicon:
         verbs=frozenset(data["verb_cues"]) - _WEAK_VERBS,
         left=frozenset(data["left_cues"]),
         titles={k: tuple(v) for k, v in titles.items()},
+        single_titles=frozenset(t[0] for v in titles.values() for t in v if len(t) == 1)
+        | frozenset(t[0] + "s" for v in titles.values() for t in v if len(t) == 1),
     )
 
 
@@ -150,35 +159,103 @@ class _Tok(NamedTuple):
 
 
 def _runs(text: str) -> list[list[_Tok]]:
-    """Maximal sequences of name-like tokens separated by one to three spaces."""
+    """Maximal sequences of name-like tokens separated by one to three spaces.
+
+    >>> [[t.low for t in run] for run in _runs("Abu Bakr al Baghdadi met Mr. Smith, of Kabul.")]
+    [['abu', 'bakr', 'al', 'baghdadi'], ['mr', 'smith'], ['kabul']]
+    """
     runs: list[list[_Tok]] = []
-    cur: list[_Tok] = []
+    seq: list[_Tok] = []  # tokens joined so far, connectors included
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "word"
-        if kind == "conn" and not cur:
-            continue  # "of", "the", "al" outside a name: the most common tokens, never a start
-        word = m.group()
-        caps = kind == "word" and len(word) > 1 and word.isupper()
-        tok = _Tok(m.start(), m.end(), word.lower().rstrip("."), kind, caps)
-        if cur:
-            prev = cur[-1]
-            gap = text[prev.end : tok.start]
-            joined = (
-                _GAP_SPACE.fullmatch(gap) is not None
-                or (prev.kind == "init" and _GAP_SPACE.fullmatch(gap[1:] or " ") is not None)
-                or (prev.low in _ABBREV_TITLES and _GAP_ABBREV.fullmatch(gap) is not None)
-                or (prev.kind == "init" and gap == "")
-            )
-            if joined and len(cur) < _MAX_RUN:
-                cur.append(tok)
+        start, end = m.span()
+        if start > 1 and text[start - 1] == "-":
+            start = _with_prefix(text, start)
+        word = text[start:end]
+        if word[-1] == ".":
+            tok = _Tok(start, end, word[:-1].lower(), "init", False)
+        else:
+            tok = _Tok(start, end, word.lower(), "word", len(word) > 1 and word.isupper())
+        if seq:
+            prev = seq[-1]
+            # Most capitals are far apart: that test alone settles most tokens.
+            if prev.kind == "init":  # its lookahead already put a capital 0-2 spaces after it
+                seq.append(tok)
                 continue
+            if start - prev.end <= _LONGEST_GAP:
+                conns = _joining_connectors(text, prev, start)
+                if conns is not None:
+                    seq += conns
+                    seq.append(tok)
+                    continue
+            _split_run(seq, runs)
+        seq = [tok]
+    if seq:
+        _split_run(seq, runs)
+    return runs
+
+
+def _with_prefix(text: str, start: int) -> int:
+    """Where a capitalized word at *start* begins, an "al-" or "ash-" before it included.
+
+    >>> _with_prefix("met al-Sadr", 7), _with_prefix("Local-Sadr", 6), _with_prefix("x-Sadr", 2)
+    (4, 6, 2)
+    """
+    for n in (2, 3):
+        p = start - 1 - n
+        if p >= 0 and text[p : start - 1] in _PREFIXES and not _word_char(text, p - 1):
+            return p
+    return start
+
+
+def _word_char(text: str, i: int) -> bool:
+    if i < 0:
+        return False
+    cat = unicodedata.category(text[i])
+    return cat[0] in "LM" or cat == "Nd" or text[i] == "_"
+
+
+def _joining_connectors(text: str, prev: _Tok, start: int) -> list[_Tok] | None:
+    """The connectors between *prev* and a token at *start* if the two join, else None."""
+    gap = text[prev.end : start]
+    if gap == " ":
+        return []
+    pattern = _GAP_AFTER_ABBREV if prev.low in _ABBREV_TITLES else _GAP
+    m = pattern.fullmatch(gap)
+    if m is None:
+        return None
+    base = prev.end
+    return [
+        _Tok(base + s, base + e, gap[s:e], "conn", False)
+        for s, e in zip(m.starts("conn"), m.ends("conn"), strict=True)
+    ]
+
+
+def _split_run(seq: list[_Tok], runs: list[list[_Tok]]) -> None:
+    """Cut *seq* into runs of at most ``_MAX_RUN`` tokens; a connector never starts one."""
+    if len(seq) <= _MAX_RUN:
+        runs.append(seq)
+        return
+    cur: list[_Tok] = []
+    for tok in seq:
+        if len(cur) == _MAX_RUN:
             runs.append(cur)
             cur = []
-        if tok.kind != "conn":
-            cur = [tok]
+        if cur or tok.kind != "conn":
+            cur.append(tok)
     if cur:
         runs.append(cur)
-    return runs
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    """The words written in lowercase somewhere in *text* ("the", "minister").
+
+    A word never spans whitespace, so the distinct whitespace-separated chunks hold the same
+    words as the whole text, and repeats are read once.
+
+    >>> sorted(_lower_words("The minister met the Minister."))
+    ['met', 'minister', 'the']
+    """
+    return frozenset(_LOWER_WORD.findall(" ".join(set(text.split()))))
 
 
 def _trim_connectors(toks: list[_Tok]) -> list[_Tok]:
@@ -236,12 +313,15 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Fo
     """Person-like spans of *text* with the evidence that they are people (before coref)."""
     lex = lexicon()
     if lower_words is None:
-        lower_words = frozenset(_LOWER_WORD.findall(text))
+        lower_words = _lower_words(text)
     found: list[_Found] = []
     for run in _runs(text):
-        run = _trim_connectors(run)
-        if not run:
-            continue
+        if len(run) == 1:
+            tok = run[0]
+            if tok.low in lex.single_titles or _is_context_word(tok, lex, lower_words):
+                continue  # "The", "Iran", "Minister": the most common runs, never a name alone
+        else:
+            run = _trim_connectors(run)
         lows = tuple(t.low for t in run)
         if not lex.nonperson.isdisjoint(lows) or _has_phrase(lows, lex):
             continue
