@@ -25,16 +25,17 @@ from newsnorm.numbers.lexicon import (
     currency_suffix_regexes,
     currency_tables,
     identifier_nouns,
-    lower_anchor_regex,
+    lower_anchor_regexes,
     not_half_after,
     pronoun_context,
     qualifier_last_words,
     qualifier_regex,
+    suffix_word_starts,
     unit_regexes,
     unit_tables,
     vague_values,
 )
-from newsnorm.numbers.model import NumberKind, NumberMention, Qualifier
+from newsnorm.numbers.model import NumberMention
 
 __all__ = ["extract_numbers", "find_mentions"]
 
@@ -97,7 +98,7 @@ def _to_value(v: Fraction) -> int | float:
     >>> _to_value(Fraction(5, 1)), _to_value(Fraction(1, 4))
     (5, 0.25)
     """
-    return int(v) if v.denominator == 1 else float(v)
+    return v.numerator if v.denominator == 1 else float(v)
 
 
 def _prev_word(text: str, p: int) -> str:
@@ -168,8 +169,10 @@ def _attach_after(text: str, f: _Found, has_currency: bool) -> None:
         if m.group("pp"):
             f.unit = "pp"
         return
+    currency_starts, unit_starts = suffix_word_starts()
     word_re, code_re = currency_suffix_regexes()
-    m = word_re.match(text, end) or code_re.match(text, end)
+    m = word_re.match(text, end) if _may_start(text, end, currency_starts) else None
+    m = m or code_re.match(text, end)
     if m and not has_currency:
         _, words, codes = currency_tables()
         cur = m.group("cur")
@@ -179,7 +182,7 @@ def _attach_after(text: str, f: _Found, has_currency: bool) -> None:
     if has_currency:
         return
     uword, usym = unit_regexes()
-    m = uword.match(text, end)
+    m = uword.match(text, end) if _may_start(text, end, unit_starts) else None
     if m:
         unit_words, _ = unit_tables()
         f.end, f.kind, f.unit = m.end(), "measure", unit_words[m.group("unit").lower()]
@@ -188,6 +191,23 @@ def _attach_after(text: str, f: _Found, has_currency: bool) -> None:
     if m:
         _, symbols = unit_tables()
         f.end, f.kind, f.unit = m.end(), "measure", symbols[m.group("unit")]
+
+
+def _may_start(text: str, end: int, starts: frozenset[str]) -> bool:
+    """Whether a suffix word whose first two characters are in *starts* (see
+    :func:`suffix_word_starts`) may begin after up to two spaces or a hyphen at *end*.
+
+    ``False`` only when no alternative of the suffix regexes can match, so the long
+    case-insensitive alternations run for the few numbers that may have a currency or unit.
+    """
+    q = end
+    while True:
+        pair = text[q : q + 2]
+        if not pair.isascii() or pair.lower() in starts:
+            return True
+        if q - end == 2 or pair[:1] not in (" ", "\u00a0", "-") or (pair[0] == "-" and q > end):
+            return False
+        q += 1
 
 
 def _core_at(text: str, p: int, money: bool) -> tuple[Core, list[Tok], int] | None:
@@ -471,9 +491,10 @@ _TO_ASCII = str.maketrans(
 )
 
 
-def _at_anchor(text: str, m: re.Match[str]) -> tuple[list[_Found], int]:
-    """The mentions starting at anchor *m* and the offset where scanning resumes."""
-    p = m.start()
+def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
+    """The mentions starting at the anchor ``text[start:end]`` and the offset where scanning
+    resumes."""
+    p = start
     ch = text[p]
     if _is_digit(ch):
         if _identifier_before(text, p):
@@ -492,7 +513,7 @@ def _at_anchor(text: str, m: re.Match[str]) -> tuple[list[_Found], int]:
             return [vague[0]], vague[1]
     got = _read(text, p)
     if got is None:
-        return [], _skip_run(text, m.start()) if _is_digit(ch) else m.end()
+        return [], _skip_run(text, start) if _is_digit(ch) else end
     f, _ = got
     f = _over_fraction(text, f)
     f = _range(text, f)
@@ -521,48 +542,99 @@ def _url_end(urls: list[tuple[int, int]], p: int) -> int:
     return 0
 
 
+class _Anchors:
+    """The anchors of one text, in order: :meth:`next` gives the first at or after an offset.
+
+    Digits and number words are searched with two patterns (see
+    :func:`~newsnorm.numbers.lexicon.lower_anchor_regexes`); the next match of each is kept
+    until the reader moves past it, so each part of the text is scanned once by each pattern.
+    """
+
+    __slots__ = ("_digit", "_digits", "_fallback", "_padded", "_text", "_word", "_words")
+
+    def __init__(self, text: str, lowered: str) -> None:
+        self._digit = self._word = (-1, -1)  # cached (start, end); -1: not searched yet
+        # Lower-casing may change the length ("İ"), and then offsets: search the original text
+        # with the single case-insensitive pattern.
+        self._fallback = len(lowered) != len(text)
+        self._text = text if self._fallback else lowered
+        digits, words = lower_anchor_regexes()
+        self._digits = digits.search
+        self._words = anchor_regex().search if self._fallback else words.search
+        # The word pattern starts with the non-letter before the word: padded with one space,
+        # a word at offset 0 has one too, and offset ``i`` of the text is ``i + 1`` here.
+        self._padded = "" if self._fallback else " " + lowered
+
+    def next(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the first anchor at or after *pos*; (_FAR, _FAR) when none is left."""
+        if self._fallback:
+            m = self._words(self._text, pos)
+            return (_FAR, _FAR) if m is None else m.span()
+        if self._digit[0] < pos:
+            m = self._digits(self._text, pos)
+            self._digit = (_FAR, _FAR) if m is None else m.span()
+        if self._word[0] < pos:
+            m = self._words(self._padded, pos)
+            self._word = (_FAR, _FAR) if m is None else (m.start(1) - 1, m.end(1) - 1)
+        return min(self._digit, self._word)
+
+
 def find_mentions(text: str) -> list[NumberMention]:
     """Every number mention of *text*, in order (no type check: see ``extract_numbers``)."""
     out: list[NumberMention] = []
     lowered = text.lower()
-    if len(lowered) == len(text):
-        search, haystack = lower_anchor_regex().search, lowered
-    else:
-        search, haystack = anchor_regex().search, text
+    anchors = _Anchors(text, lowered)
     urls = _url_spans(text, lowered)
     pos = 0
     n = len(text)
     while pos < n:
-        m = search(haystack, pos)
-        if m is None:
+        start, end = anchors.next(pos)
+        if start == _FAR:
             break
         if urls:
-            inside = _url_end(urls, m.start())
+            inside = _url_end(urls, start)
             if inside:
                 pos = inside
                 continue
-        found, resume = _at_anchor(text, m)
+        found, resume = _at_anchor(text, start, end)
         for f in found:
             out.append(_mention(text, f))
-        pos = max(resume, m.end())
+        pos = max(resume, end)
     return out
 
 
+_FIELDS = frozenset(NumberMention.model_fields)
+_new = object.__new__
+_set = object.__setattr__
+
+
 def _mention(text: str, f: _Found) -> NumberMention:
-    kind: NumberKind = f.kind  # type: ignore[assignment]
-    qualifier: Qualifier | None = f.qualifier  # type: ignore[assignment]
-    # Every field is built here from checked values: constructing without validation is
-    # several times faster, which matters for number-dense text.
-    return NumberMention.model_construct(
-        start=f.start,
-        end=f.end,
-        text=text[f.start : f.end],
-        value=_to_value(f.value),
-        upper=None if f.upper is None else _to_value(f.upper),
-        kind=kind,
-        unit=f.unit,
-        qualifier=qualifier,
+    """The frozen model of *f*, set up as ``NumberMention.model_construct(**fields)`` would be.
+
+    Every field is built here from checked values, so validation is skipped; and
+    ``model_construct`` itself loops over the fields, aliases and defaults in Python, which
+    costs more than the rest of a plain number's reading. The test suite checks that both
+    give equal models with equal ``model_fields_set``.
+    """
+    m = _new(NumberMention)
+    _set(
+        m,
+        "__dict__",
+        {
+            "start": f.start,
+            "end": f.end,
+            "text": text[f.start : f.end],
+            "value": _to_value(f.value),
+            "upper": None if f.upper is None else _to_value(f.upper),
+            "kind": f.kind,
+            "unit": f.unit,
+            "qualifier": f.qualifier,
+        },
     )
+    _set(m, "__pydantic_fields_set__", set(_FIELDS))
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
+    return m
 
 
 def extract_numbers(text: str) -> list[NumberMention]:

@@ -612,6 +612,10 @@ def parse_phrase(toks: list[Tok], s: int = 0) -> Core | None:
 
 def _body(toks: list[Tok], i: int) -> Core | None:
     first = toks[i]
+    if first.kind == "num" and i == len(toks) - 1:
+        # A lone digit literal (``2021``, ``1,037``, ``10k``, ``6th``), most numbers in news:
+        # what card_stops reads for it, without the grammar.
+        return Core(first.value, first.sub, 1, scale=first.scale)
     if first.word in ("half", "quarter"):
         return _half_start(toks, i)
     if first.kind not in ("unit", "teen", "tens", "hundred", "scale", "num", "a", "an", "ord"):

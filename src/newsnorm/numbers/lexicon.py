@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -22,11 +23,12 @@ __all__ = [
     "currency_suffix_regexes",
     "identifier_nouns",
     "load",
-    "lower_anchor_regex",
+    "lower_anchor_regexes",
     "not_half_after",
     "pronoun_context",
     "qualifier_last_words",
     "qualifier_regex",
+    "suffix_word_starts",
     "trie_pattern",
     "unit_regexes",
     "vague_values",
@@ -162,14 +164,30 @@ def anchor_regex() -> re.Pattern[str]:
 
 
 @cache
-def lower_anchor_regex() -> re.Pattern[str]:
-    """:func:`anchor_regex` for a lower-cased text: case-sensitive matching is about twice as
-    fast, and ``str.lower`` keeps offsets whenever it keeps the length (checked by the caller)."""
+def lower_anchor_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:func:`anchor_regex` for a lower-cased text, split in two: (a digit or vulgar fraction; a
+    number word, in group 1, after the character before it).
+
+    Case-sensitive matching is about twice as fast, and ``str.lower`` keeps offsets whenever it
+    keeps the length (checked by the caller). Split, each pattern starts with a character set,
+    which lets ``re`` skip to the next candidate in C instead of trying the whole pattern at
+    every offset: the word pattern only tries after a non-letter (a word at offset 0 is matched
+    separately). Together they scan news twice as fast as the single pattern.
+
+    >>> digits, words = lower_anchor_regexes()
+    >>> [m.group() for m in digits.finditer("six of 20 and a dozen")]
+    ['2', '0']
+    >>> [m.group(1) for m in words.finditer(" six of 20 and a dozen sixty-one")]
+    ['six', 'dozen', 'sixty', 'one']
+    """
     skip = {"and", "a", "an", "point", "of"}
     words = [w for w in word_table() if w not in skip]
     words += [w for w in vague_values() if w not in words]
     vulgar = "".join(VULGAR)
-    return re.compile(rf"[{DIGIT}{vulgar}]|(?<![a-z]){trie_pattern(words)}(?![a-z])")
+    return (
+        re.compile(rf"[{DIGIT}{vulgar}]"),
+        re.compile(rf"[^a-z]({trie_pattern(words)})(?![a-z])"),
+    )
 
 
 @cache
@@ -273,6 +291,38 @@ def unit_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     sym_re = re.compile(rf"[ \u00a0]?(?P<unit>{_alternation(list(symbols))})(?![\w])")
     return word_re, sym_re
+
+
+@cache
+def suffix_word_starts() -> tuple[frozenset[str], frozenset[str]]:
+    """(currency words, unit words): the lower-cased pairs of ASCII characters each can start with.
+
+    A cheap test before the long case-insensitive alternations of
+    :func:`currency_suffix_regexes` and :func:`unit_regexes`: after a number, two ASCII
+    characters not in the set cannot start a match. Every word has at least two characters.
+    """
+    _, currency_words, _ = currency_tables()
+    unit_words, _ = unit_tables()
+    return _ascii_pairs(currency_words), _ascii_pairs(unit_words)
+
+
+def _ascii_pairs(words: Iterable[str]) -> frozenset[str]:
+    pairs: set[str] = set()
+    for w in words:
+        if len(w) < 2:
+            raise ValueError(f"suffix word {w!r}: the prefilter needs two characters")
+        pairs.update(a + b for a in _ascii_forms(w[0]) for b in _ascii_forms(w[1]))
+    return frozenset(pairs)
+
+
+@cache
+def _ascii_forms(ch: str) -> frozenset[str]:
+    """The lower-cased ASCII characters that *ch* matches case-insensitively (``re`` rules: the
+    Kelvin sign matches ``k``)."""
+    if ch.isascii():
+        return frozenset(ch.lower())
+    rx = re.compile(re.escape(ch), re.IGNORECASE)
+    return frozenset(chr(c).lower() for c in range(128) if rx.fullmatch(chr(c)))
 
 
 @cache

@@ -1,0 +1,99 @@
+"""The shortcuts of the number extractor agree with the slow paths they replace."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+import pytest
+
+from newsnorm.numbers import extract as ex
+from newsnorm.numbers.lexicon import (
+    DIGIT,
+    VULGAR,
+    anchor_regex,
+    currency_tables,
+    suffix_word_starts,
+    trie_pattern,
+    unit_tables,
+    vague_values,
+    word_table,
+)
+from newsnorm.numbers.model import NumberMention
+
+
+def test_mention_is_what_model_construct_builds() -> None:
+    text = "about 1.5 million km"
+    f = ex._Found(6, 20, Fraction(3, 2) * 10**6, "measure", unit="km", qualifier="approx")
+    fast = ex._mention(text, f)
+    slow = NumberMention.model_construct(
+        start=6,
+        end=20,
+        text="1.5 million km",
+        value=1_500_000,
+        upper=None,
+        kind="measure",
+        unit="km",
+        qualifier="approx",
+    )
+    assert fast == slow
+    assert repr(fast) == repr(slow)
+    assert fast.model_dump() == slow.model_dump()
+    assert fast.model_fields_set == slow.model_fields_set
+    assert hash(fast) == hash(slow)
+    assert NumberMention.model_validate(fast.model_dump()) == fast
+    with pytest.raises(ValueError):
+        fast.start = 0  # frozen like any other mention
+
+
+@pytest.mark.parametrize("table", ["currency", "unit"])
+def test_suffix_prefilter_lets_every_word_through(table: str) -> None:
+    words = list(currency_tables()[1] if table == "currency" else unit_tables()[0])
+    starts = suffix_word_starts()[0 if table == "currency" else 1]
+    for w in words:
+        for text in (w, " " + w, "\u00a0 " + w, "-" + w, w.upper(), w.title()):
+            assert ex._may_start(text, 0, starts), text
+    assert not ex._may_start(" people", 0, starts)
+    assert not ex._may_start("   km", 0, starts)  # three spaces: too far for the suffix regexes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six of 20 and a dozen",
+        "five",
+        "5million people, sixty-one",
+        "someone phoned: one, two; 3½ and ¾",
+        "x twenty-first\ntens of thousands",
+        "İstanbul had two million visitors in 2021",  # lower() changes the length
+        "",
+        "no numbers at all",
+    ],
+)
+def test_anchor_scan_finds_what_the_single_pattern_finds(text: str) -> None:
+    anchors = ex._Anchors(text, text.lower())
+    got = []
+    pos = 0
+    while True:
+        start, end = anchors.next(pos)
+        if start == ex._FAR:
+            break
+        got.append((start, end))
+        pos = end
+    want = []
+    pos = 0
+    single = _single_lower_pattern() if len(text.lower()) == len(text) else anchor_regex()
+    haystack = text.lower() if len(text.lower()) == len(text) else text
+    while (m := single.search(haystack, pos)) is not None:
+        want.append(m.span())
+        pos = m.end()
+    assert got == want
+
+
+def _single_lower_pattern() -> re.Pattern[str]:
+    """The one pattern the two of ``lower_anchor_regexes`` replace."""
+    skip = {"and", "a", "an", "point", "of"}
+    words = [w for w in word_table() if w not in skip]
+    words += [w for w in vague_values() if w not in words]
+    vulgar = "".join(VULGAR)
+    return re.compile(rf"[{DIGIT}{vulgar}]|(?<![a-z]){trie_pattern(words)}(?![a-z])")
