@@ -177,17 +177,26 @@ def _runs(text: str) -> list[list[_Tok]]:
             tok = _Tok(start, end, word.lower(), "word", len(word) > 1 and word.isupper())
         if seq:
             prev = seq[-1]
-            # Most capitals are far apart: that test alone settles most tokens.
             if prev.kind == "init":  # its lookahead already put a capital 0-2 spaces after it
                 seq.append(tok)
                 continue
-            if start - prev.end <= _LONGEST_GAP:
-                conns = _joining_connectors(text, prev, start)
-                if conns is not None:
-                    seq += conns
+            gap = start - prev.end
+            if gap == 1 and text[prev.end] == " ":
+                seq.append(tok)
+                continue
+            # Most capitals are far apart: the length alone settles those.
+            if gap <= _LONGEST_GAP:
+                pattern = _GAP_AFTER_ABBREV if prev.low in _ABBREV_TITLES else _GAP
+                joined = pattern.fullmatch(text, prev.end, start)
+                if joined is not None:
+                    if joined.starts("conn"):
+                        seq += _connectors(text, joined)
                     seq.append(tok)
                     continue
-            _split_run(seq, runs)
+            if len(seq) <= _MAX_RUN:
+                runs.append(seq)
+            else:
+                _split_run(seq, runs)
         seq = [tok]
     if seq:
         _split_run(seq, runs)
@@ -214,27 +223,16 @@ def _word_char(text: str, i: int) -> bool:
     return cat[0] in "LM" or cat == "Nd" or text[i] == "_"
 
 
-def _joining_connectors(text: str, prev: _Tok, start: int) -> list[_Tok] | None:
-    """The connectors between *prev* and a token at *start* if the two join, else None."""
-    gap = text[prev.end : start]
-    if gap == " ":
-        return []
-    pattern = _GAP_AFTER_ABBREV if prev.low in _ABBREV_TITLES else _GAP
-    m = pattern.fullmatch(gap)
-    if m is None:
-        return None
-    base = prev.end
+def _connectors(text: str, gap: regex.Match[str]) -> list[_Tok]:
+    """The connector tokens ("bin", "al") a matched ``_GAP`` holds."""
     return [
-        _Tok(base + s, base + e, gap[s:e], "conn", False)
-        for s, e in zip(m.starts("conn"), m.ends("conn"), strict=True)
+        _Tok(s, e, text[s:e], "conn", False)
+        for s, e in zip(gap.starts("conn"), gap.ends("conn"), strict=True)
     ]
 
 
 def _split_run(seq: list[_Tok], runs: list[list[_Tok]]) -> None:
     """Cut *seq* into runs of at most ``_MAX_RUN`` tokens; a connector never starts one."""
-    if len(seq) <= _MAX_RUN:
-        runs.append(seq)
-        return
     cur: list[_Tok] = []
     for tok in seq:
         if len(cur) == _MAX_RUN:
@@ -325,12 +323,6 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Fo
         lows = tuple(t.low for t in run)
         if not lex.nonperson.isdisjoint(lows) or _has_phrase(lows, lex):
             continue
-        after = text[run[-1].end : run[-1].end + 40]
-        nxt = _NEXT_WORD.match(after)
-        if nxt and nxt.group(1).lower() in lex.nonperson:
-            continue  # "Imam Ali shrine", "Haqqani network"
-        prev = _prev_word(text, run[0].start)
-        prev_low = prev.lower()
         toks = run
         title_toks: list[_Tok] = []
         # Leading sentence words, demonyms and places, then a title, then "of <place>".
@@ -360,6 +352,13 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Fo
             continue
         if any(t.caps or t.low in lex.never_person or t.low in lex.calendar for t in toks):
             continue
+        # The context checks come last: they are the costly ones, and most runs are out by now.
+        after = text[run[-1].end : run[-1].end + 40]
+        nxt = _NEXT_WORD.match(after)
+        if nxt and nxt.group(1).lower() in lex.nonperson:
+            continue  # "Imam Ali shrine", "Haqqani network"
+        prev = _prev_word(text, run[0].start)
+        prev_low = prev.lower()
         if prev_low == "the" and not title_toks:
             continue  # "the Hamid Karzai ...": names of things take an article, people don't
         title: str | None = None
