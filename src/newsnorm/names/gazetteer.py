@@ -20,7 +20,7 @@ import csv
 import gzip
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -33,6 +33,7 @@ from newsnorm.names.translit import VOWEL_MARK, ParsedName, analyze
 __all__ = ["AMBIGUITY", "Gazetteer", "GazetteerEntry", "GazetteerMatch", "Role", "load_gazetteer"]
 
 AMBIGUITY = 0.02
+_MEMO_SIZE = 16384
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,11 @@ class Gazetteer:
     entries: tuple[GazetteerEntry, ...] = ()
     _index: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _by_id: dict[str, int] = field(default_factory=dict, repr=False)
+    # Answers already given: corpora repeat names, and matching compares every spelling of every
+    # blocked entry. Bounded, and only a memo: the same question always gets the same answer.
+    _memo: dict[tuple[str, str, str | None], GazetteerMatch | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         self.entries = tuple(self.entries)
@@ -141,6 +147,27 @@ class Gazetteer:
         >>> gz.match("Omar") is None
         True
         """
+        return self._remember("match", name, title, self._match)
+
+    def _remember(
+        self,
+        kind: str,
+        name: str,
+        title: str | None,
+        compute: Callable[[str, str | None], GazetteerMatch | None],
+    ) -> GazetteerMatch | None:
+        key = (kind, name, title)
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        found = compute(name, title)
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = found
+        return found
+
+    def _match(self, name: str, title: str | None) -> GazetteerMatch | None:
         parsed = analyze(name)
         if not parsed.parts:
             return None
@@ -181,6 +208,9 @@ class Gazetteer:
         >>> Gazetteer.default().match_surname("Putin", None).entry.id
         'ru-vladimir-putin'
         """
+        return self._remember("surname", surname, title, self._match_surname)
+
+    def _match_surname(self, surname: str, title: str | None) -> GazetteerMatch | None:
         parsed = analyze(surname)
         if len(parsed.parts) != 1 or parsed.parts[0].initial:
             return None
