@@ -14,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
-from newsnorm.dates.lexicon import alt, count_value, lexicon, ordinal_value
+from newsnorm.dates.dispatch import KEY_LEN, ShapeIndex
+from newsnorm.dates.lexicon import count_value, lexicon, ordinal_value, trie
 from newsnorm.dates.timex import (
     Ctx,
     add_units,
@@ -28,7 +29,7 @@ from newsnorm.dates.timex import (
     week_tx,
 )
 
-__all__ = ["Atom", "find_atoms", "master_pattern", "warm_up"]
+__all__ = ["Atom", "compiled_rules", "find_atoms", "warm_up"]
 
 # Categories: D day-precise date, M month, Y year, P other period (week, quarter, season, decade),
 # T clock time, POD part of day, DT date with a time, TR time range, DUR duration, SET set,
@@ -79,7 +80,7 @@ Handler = Callable[[Hit], Atom | None]
 
 def _lex_alt(key: str) -> str:
     """The alternation of the lexicon's *key* entries."""
-    return alt(lexicon()[key])
+    return trie(lexicon()[key])
 
 
 _WDS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -98,9 +99,9 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 def _pieces() -> dict[str, str]:
     """Shared regex fragments (group names are rewritten per rule by the builder)."""
     lex = lexicon()
-    mon = alt(lex["months"])
-    wd = alt(lex["weekdays"])
-    ordw = rf"(?:(?:twenty|thirty)[\s-]?(?:{_ORD_UNITS})|{alt(lex['ordinals'])})(?![a-z])"
+    mon = trie(lex["months"])
+    wd = trie(lex["weekdays"])
+    ordw = rf"(?:(?:twenty|thirty)[\s-]?(?:{_ORD_UNITS})|{trie(lex['ordinals'])})(?![a-z])"
     numw = (
         rf"(?:(?:{_TENS})(?:[\s-](?:and\s)?(?:one|two|three|four|five|six|seven|eight|nine)"
         rf"(?![a-z]))?|{_CARD_WORDS})(?:\s+and\s+a\s+half)?"
@@ -125,7 +126,7 @@ def _pieces() -> dict[str, str]:
         "REL": r"(?P<rel>this\spast|this\supcoming|this\scoming|this|next|last|previous|coming|past"
         r"|following|current|upcoming)",
         "SEA": r"(?P<sea>summer|winter|spring|autumn|fall)(?![a-z])",
-        "HOL": rf"(?P<hol>{alt(list(lex['holidays']) + list(lex['movable_feasts']))})(?![a-z])",
+        "HOL": rf"(?P<hol>{trie(list(lex['holidays']) + list(lex['movable_feasts']))})(?![a-z])",
     }
 
 
@@ -1438,7 +1439,7 @@ RULES: list[tuple[str, str, Handler]] = [
     (
         "century",
         r"(?P<cn>\d{1,2}(?:st|nd|rd|th)|(?:twenty|thirty)[\s-]?(?:first|second|third)|"
-        + alt(lexicon()["ordinals"])
+        + trie(lexicon()["ordinals"])
         + r")\s{1,2}century(?![a-z])",
         h_century,
     ),
@@ -1491,7 +1492,7 @@ RULES: list[tuple[str, str, Handler]] = [
     (
         "ref",
         r"(?:"
-        + "|".join(alt(lexicon()[k]) for k in ("past_ref", "future_ref", "present_ref"))
+        + "|".join(trie(lexicon()[k]) for k in ("past_ref", "future_ref", "present_ref"))
         + r")(?![a-z])",
         h_ref,
     ),
@@ -1560,7 +1561,7 @@ RULES: list[tuple[str, str, Handler]] = [
     (
         "wd",
         r"(?:(?P<rel>this|next|last|previous|coming|past|following)\s)?(?P<wd>" + _WDS + r")"
-        r"(?P<pl>s)?(?![a-z])|(?P<wd>" + alt(lexicon()["weekdays"]) + r")(?![a-z])\.?",
+        r"(?P<pl>s)?(?![a-z])|(?P<wd>" + trie(lexicon()["weekdays"]) + r")(?![a-z])\.?",
         h_wd,
     ),
     ("mon", r"{MON}", h_mon),
@@ -1568,84 +1569,25 @@ RULES: list[tuple[str, str, Handler]] = [
 ]
 
 
+class Rule(NamedTuple):
+    """One rule ready to match: its handler, its group names and its compiled pattern."""
+
+    name: str
+    handler: Handler
+    mapping: tuple[tuple[str, str], ...]  # (unique group name, shared name)
+    pattern: re.Pattern[str]
+
+
 @dataclass(frozen=True)
 class Compiled:
-    """Per first character, the alternation of the rules that can start with it, and the rules.
+    """The rules in priority order, each compiled alone, and which of them can match where."""
 
-    Dispatching on the first character keeps each match attempt to the few rules that apply.
-    """
-
-    masters: dict[str, tuple[int, ...]]
-    rules: tuple[tuple[str, Handler, tuple[tuple[str, str], ...], str], ...]
+    rules: tuple[Rule, ...]
+    index: ShapeIndex
 
 
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
 _BACKREF = re.compile(r"\(\?P=([a-z0-9_]+)\)")
-
-
-def _first_chars(pattern: str) -> frozenset[str] | None:
-    """The characters a match of *pattern* can start with (``None``: any, or unknown).
-
-    Read from the parse tree of ``re`` itself, so it follows the patterns as they change.
-
-    >>> sorted(_first_chars(r"(?<!x)(?:ab|c[0-2])") or ())
-    ['a', 'c']
-    """
-    c: Any = importlib.import_module("re._constants")
-    parser: Any = importlib.import_module("re._parser")
-
-    def seq(items: Any) -> tuple[set[str] | None, bool]:
-        out: set[str] = set()
-        for op, av in items:
-            f, nullable = one(op, av)
-            if f is None:
-                return None, False
-            out |= f
-            if not nullable:
-                return out, False
-        return out, True
-
-    def charset(av: Any) -> set[str] | None:
-        chars: set[str] = set()
-        for o, a in av:
-            if o is c.LITERAL:
-                chars.add(chr(a))
-            elif o is c.RANGE and a[1] - a[0] < 400:
-                chars.update(chr(x) for x in range(a[0], a[1] + 1))
-            elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
-                chars.update("0123456789")
-            elif o is c.CATEGORY and a is c.CATEGORY_SPACE:
-                chars.update(" \t\n\r\f\v")
-            else:
-                return None
-        return chars
-
-    def one(op: Any, av: Any) -> tuple[set[str] | None, bool]:
-        if op is c.LITERAL:
-            return {chr(av)}, False
-        if op is c.IN:
-            return charset(av), False
-        if op is c.BRANCH:
-            chars: set[str] = set()
-            nullable = False
-            for branch in av[1]:
-                f, n = seq(branch)
-                if f is None:
-                    return None, False
-                chars |= f
-                nullable = nullable or n
-            return chars, nullable
-        if op is c.SUBPATTERN:
-            return seq(av[-1])
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            f, n = seq(av[2])
-            return (None, False) if f is None else (f, av[0] == 0 or n)
-        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
-            return set(), True
-        return None, False
-
-    chars, nullable = seq(parser.parse(pattern))
-    return None if chars is None or nullable else frozenset(chars)
 
 
 def _unique_groups(body: str, prefix: str) -> tuple[str, list[tuple[str, str]]]:
@@ -1672,31 +1614,24 @@ def _unique_groups(body: str, prefix: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 @cache
-def master_pattern() -> Compiled:
-    """The rules compiled alone and, per first character, as one alternation (order = priority)."""
-    rules: list[tuple[str, Handler, tuple[tuple[str, str], ...], str]] = []
+def compiled_rules() -> Compiled:
+    """Every rule compiled alone, in priority order, and the index of their shapes."""
+    rules: list[Rule] = []
     bodies: list[str] = []
-    firsts: list[frozenset[str] | None] = []
     for name, template, handler in RULES:
         body, mapping = _unique_groups(_p(template), name)
+        if _min_width(body) == 0:  # find_atoms relies on every match consuming text
+            raise ValueError(f"date rule {name!r} can match the empty string")
         bodies.append(body)
-        firsts.append(_first_chars(body))
-        rules.append((name, handler, tuple(mapping), body))
-    alphabet = set().union(*(f for f in firsts if f is not None)) | {"*"}
-    masters: dict[str, tuple[int, ...]] = {}
-    for ch in sorted(alphabet):
-        idx = tuple(i for i, f in enumerate(firsts) if f is None or ch in f)
-        if idx:
-            masters[ch] = idx
-    return Compiled(masters, tuple(rules))
+        pattern = re.compile(r"(?<![a-z0-9])(?:" + body + ")")
+        rules.append(Rule(name, handler, tuple(mapping), pattern))
+    return Compiled(tuple(rules), ShapeIndex(bodies, KEY_LEN))
 
 
-@cache
-def _alternation(idx: tuple[int, ...]) -> re.Pattern[str]:
-    """The rules *idx* as one alternation, compiled on first use (a short text needs few)."""
-    bodies = master_pattern().rules
-    alts = "|".join(f"(?P<r{i}>{bodies[i][3]})" for i in idx)
-    return re.compile(r"(?<![a-z0-9])(?:" + alts + ")")
+def _min_width(pattern: str) -> int:
+    """The fewest characters a match of *pattern* can have."""
+    parser: Any = importlib.import_module("re._parser")
+    return int(parser.parse(pattern).getwidth()[0])
 
 
 def warm_up() -> int:
@@ -1705,10 +1640,7 @@ def warm_up() -> int:
     >>> warm_up() > 0
     True
     """
-    compiled = master_pattern()
-    for idx in set(compiled.masters.values()):
-        _alternation(idx)
-    return len(compiled.rules)
+    return len(compiled_rules().rules)
 
 
 def _hit_groups(m: re.Match[str], mapping: tuple[tuple[str, str], ...]) -> dict[str, str]:
@@ -1721,22 +1653,17 @@ def _hit_groups(m: re.Match[str], mapping: tuple[tuple[str, str], ...]) -> dict[
     return out
 
 
-@cache
-def _alone(i: int) -> re.Pattern[str]:
-    """Rule *i* compiled on its own (only needed after a rejection, so compiled lazily)."""
-    return re.compile(r"(?<![a-z0-9])(?:" + master_pattern().rules[i][3] + ")")
-
-
-def _first_accepted(
-    compiled: Compiled, after: list[int], pos: int, end: int, low: str, text: str, ctx: Ctx
+def _atom_at(
+    rules: tuple[Rule, ...], candidates: tuple[int, ...], pos: int, low: str, text: str, ctx: Ctx
 ) -> Atom | None:
-    """The atom of the first rule of *after* that matches at *pos* and is accepted."""
-    for i in after:
-        _, handler, mapping, _ = compiled.rules[i]
-        m = _alone(i).match(low, pos, end)
-        if m is None or m.end() == m.start():
+    """The atom of the first of *candidates* (rule numbers) that matches at *pos* and whose
+    handler accepts the match."""
+    for i in candidates:
+        rule = rules[i]
+        m = rule.pattern.match(low, pos)
+        if m is None:
             continue
-        atom = handler(Hit(_hit_groups(m, mapping), m.start(), m.end(), low, text, ctx))
+        atom = rule.handler(Hit(_hit_groups(m, rule.mapping), m.start(), m.end(), low, text, ctx))
         if atom is not None:
             return atom
     return None
@@ -1746,29 +1673,20 @@ def find_atoms(low: str, text: str, ctx: Ctx, starts: list[int]) -> list[Atom]:
     """Every atom starting at one of *starts* in the lower-cased text, in order, not overlapping.
 
     At each start the first rule that matches wins; when its handler rejects the match (``may``
-    the verb, a fraction), the later rules are tried there one by one.
+    the verb, a fraction), the later rules are tried there. Only the rules whose shapes fit the
+    next characters are tried (see :mod:`newsnorm.dates.dispatch`).
     """
-    compiled = master_pattern()
-    masters = compiled.masters
-    fallback = masters.get("*")
+    compiled = compiled_rules()
+    rules, rules_for = compiled.rules, compiled.index.rules_for
     atoms: list[Atom] = []
     covered = -1
-    n = len(low)
     for pos in starts:
         if pos < covered:
             continue
-        entry = masters.get(low[pos], fallback)
-        if entry is None:
+        candidates = rules_for(low[pos : pos + KEY_LEN])
+        if not candidates:
             continue
-        m = _alternation(entry).match(low, pos, n)
-        if m is None or m.end() == m.start() or m.lastgroup is None:
-            continue
-        i = int(m.lastgroup[1:])
-        _, handler, mapping, _ = compiled.rules[i]
-        atom = handler(Hit(_hit_groups(m, mapping), m.start(), m.end(), low, text, ctx))
-        if atom is None:
-            later = [j for j in entry if j > i]
-            atom = _first_accepted(compiled, later, pos, n, low, text, ctx)
+        atom = _atom_at(rules, candidates, pos, low, text, ctx)
         if atom is None:
             continue
         if low[atom.end - 1] == "." and not _AMPM_END.search(low, atom.start, atom.end):

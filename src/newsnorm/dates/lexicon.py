@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["alt", "count_value", "lexicon", "ordinal_value"]
+__all__ = ["alt", "count_value", "lexicon", "ordinal_value", "trie"]
 
 
 @cache
@@ -35,6 +35,36 @@ def alt(words: Any) -> str:
     return "|".join(
         re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
     )
+
+
+def trie(words: Any) -> str:
+    """The alternation :func:`alt` builds, factored as a trie: same matches, same preference.
+
+    ``re`` tries a flat alternation word by word, so a position that starts no word costs one
+    failed test per word; the trie rejects it on the first character. Two words can both match
+    at one position only if one is a prefix of the other (a space is ``\\s+``, which no letter
+    matches), and the trie, like ``alt``, tries the longer one first.
+
+    >>> print(trie(["may", "mayday", "march", "new year"]))
+    (?:ma(?:rch|y(?:day)?)|new\\s+year)
+    """
+    import re
+
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(r"\s+" if ch == " " else re.escape(ch), {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [tok + build(sub) for tok, sub in sorted(node.items()) if tok]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
 
 
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
