@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
-__all__ = ["default_window", "ordered_map", "submit_ordered"]
+__all__ = ["default_window", "ordered_map", "submit_ordered", "warm_up"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -35,14 +35,33 @@ def default_window(jobs: int) -> int:
     return 3 * max(jobs, 1)
 
 
+_WARM_TEXT = (
+    "KABUL, Tuesday July 6th, 2021 - President Mohammad Ashraf Ghani said at least 1,037 "
+    "soldiers crossed the the border on 15 Tir 1400. Mr. Putin said so."
+)
+
+
+def warm_up() -> None:
+    """Run the whole pipeline once, so every lexicon, gazetteer and pattern is compiled.
+
+    Lexicons are built on first use. A worker that forks after this starts warm and shares
+    those pages with its siblings, instead of spending its first second compiling them again.
+
+    >>> warm_up()
+    """
+    from newsnorm.pipeline import process
+
+    process(_WARM_TEXT)
+
+
 def _context() -> Any:
     # forkserver: workers fork from a clean server process, never from a parent that may run
     # threads (a progress bar, a Dask client, a test runner), where fork can deadlock.
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    # Import newsnorm once in the server: workers fork with it loaded and share its pages.
-    ctx.set_forkserver_preload(["newsnorm"])
+    # The server imports newsnorm._warm once (which calls warm_up): workers fork from it warm.
+    ctx.set_forkserver_preload(["newsnorm._warm"])
     return ctx
 
 
