@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from fractions import Fraction
 
@@ -13,7 +14,10 @@ from newsnorm.numbers.lexicon import (
     VULGAR,
     anchor_regex,
     currency_tables,
+    load,
+    qualifier_regexes_by_word,
     suffix_word_starts,
+    trailing_word,
     trie_pattern,
     unit_tables,
     vague_values,
@@ -97,3 +101,51 @@ def _single_lower_pattern() -> re.Pattern[str]:
     words += [w for w in vague_values() if w not in words]
     vulgar = "".join(VULGAR)
     return re.compile(rf"[{DIGIT}{vulgar}]|(?<![a-z]){trie_pattern(words)}(?![a-z])")
+
+
+def _prev_word_by_loop(text: str, p: int) -> str:
+    """The character loop ``_prev_word`` replaced (kept as its specification)."""
+    j = p
+    while j > 0 and p - j < 3 and text[j - 1] in " \u00a0\t":
+        j -= 1
+    if j == p:
+        return ""
+    end = j
+    if j > 0 and text[j - 1] == ".":
+        j -= 1
+    while j > 0 and end - j < 20 and text[j - 1].isascii() and text[j - 1].isalpha():
+        j -= 1
+    return text[j:end] if j < end and text[j] != "." else ""
+
+
+def test_prev_word_matches_its_specification() -> None:
+    rng = random.Random(7)
+    alphabet = "aZq. \t\u00a05é-"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        p = rng.randint(0, len(text))
+        assert ex._prev_word(text, p) == _prev_word_by_loop(text, p), (text, p)
+    long = "x " + "a" * 30 + ". 9 and " + "b" * 25 + "   7"
+    for p in range(len(long) + 1):
+        assert ex._prev_word(long, p) == _prev_word_by_loop(long, p)
+
+
+def test_qualifier_phrases_are_grouped_by_the_word_the_extractor_reads() -> None:
+    groups = qualifier_regexes_by_word()
+    for phrases in load("qualifiers").values():
+        if isinstance(phrases, str):
+            continue
+        for p in phrases:
+            word = ex._prev_word(p + " ", len(p) + 1).lower().rstrip(".")
+            assert trailing_word(p) == word
+            assert groups[word].search(p + " ") is not None
+
+
+def test_currency_prefix_filter_lets_every_symbol_through() -> None:
+    prefix, _, codes = currency_tables()
+    for sym in [*prefix, *codes]:
+        for gap in ("", " ", "\u00a0 "):
+            text = "paid " + sym + gap
+            assert ex._may_end_currency(text, 0, len(text)), text
+            assert ex._currency_before(text + "5", len(text)) is not None, text
+    assert not ex._may_end_currency("the 5", 0, 4)

@@ -21,6 +21,7 @@ from newsnorm.numbers.lexicon import (
     DIGIT,
     VULGAR,
     anchor_regex,
+    currency_prefix_ends,
     currency_prefix_regex,
     currency_suffix_regexes,
     currency_tables,
@@ -30,6 +31,7 @@ from newsnorm.numbers.lexicon import (
     pronoun_context,
     qualifier_last_words,
     qualifier_regex,
+    qualifier_regexes_by_word,
     suffix_word_starts,
     unit_regexes,
     unit_tables,
@@ -104,20 +106,18 @@ def _to_value(v: Fraction) -> int | float:
 def _prev_word(text: str, p: int) -> str:
     """The word (letters, maybe one final dot) ending 1-3 spaces before *p*, or ``""``.
 
+    At most 20 characters of it (the last 19 letters and the dot). Matched on the reversed
+    slice before *p*: ``re`` has no backward match, and a search ending at *p* would try every
+    offset of the slice.
+
     >>> _prev_word("Resolution  2593", 12), _prev_word("No. 5", 4), _prev_word("x5", 1)
     ('Resolution', 'No.', '')
     """
-    j = p
-    while j > 0 and p - j < 3 and text[j - 1] in " \u00a0\t":
-        j -= 1
-    if j == p:
-        return ""
-    end = j
-    if j > 0 and text[j - 1] == ".":
-        j -= 1
-    while j > 0 and end - j < 20 and text[j - 1].isascii() and text[j - 1].isalpha():
-        j -= 1
-    return text[j:end] if j < end and text[j] != "." else ""
+    m = _REVERSED_WORD.match(text[p - 24 if p > 24 else 0 : p][::-1])
+    return m.group(1)[::-1] if m else ""
+
+
+_REVERSED_WORD = re.compile(r"[ \u00a0\t]{1,3}(\.[A-Za-z]{1,19}|[A-Za-z]{1,20})")
 
 
 def _identifier_before(text: str, p: int) -> bool:
@@ -149,13 +149,31 @@ def _skip_run(text: str, p: int) -> int:
 
 def _currency_before(text: str, start: int) -> tuple[int, str | None] | None:
     """(start of the symbol, ISO code) of a currency written right before *start*."""
-    m = currency_prefix_regex().search(text, max(0, start - 8), start)
+    lo = max(0, start - 8)
+    if not _may_end_currency(text, lo, start):
+        return None
+    m = currency_prefix_regex().search(text, lo, start)
     if m is None:
         return None
     prefix, _, codes = currency_tables()
     cur = m.group("cur")
     code = prefix[cur] if cur in prefix else codes.get(cur)
     return m.start("cur"), code
+
+
+def _may_end_currency(text: str, lo: int, start: int) -> bool:
+    """Whether a currency symbol or code may end 0-2 spaces before *start* (and after *lo*),
+    judged by its last one or two characters (see :func:`currency_prefix_ends`): the
+    prefix regex is tried only then."""
+    singles, pairs = currency_prefix_ends()
+    e = start
+    while e > lo:
+        if text[e - 1] in singles or (e - 2 >= lo and text[e - 2 : e] in pairs):
+            return True
+        if start - e == 2 or text[e - 1] not in " \u00a0":
+            return False
+        e -= 1
+    return False
 
 
 def _attach_after(text: str, f: _Found, has_currency: bool) -> None:
@@ -195,19 +213,17 @@ def _attach_after(text: str, f: _Found, has_currency: bool) -> None:
 
 def _may_start(text: str, end: int, starts: frozenset[str]) -> bool:
     """Whether a suffix word whose first two characters are in *starts* (see
-    :func:`suffix_word_starts`) may begin after up to two spaces or a hyphen at *end*.
+    :func:`suffix_word_starts`) may begin at *end* or up to two characters after it (after
+    spaces or a hyphen in the suffix regexes).
 
     ``False`` only when no alternative of the suffix regexes can match, so the long
     case-insensitive alternations run for the few numbers that may have a currency or unit.
     """
-    q = end
-    while True:
-        pair = text[q : q + 2]
-        if not pair.isascii() or pair.lower() in starts:
-            return True
-        if q - end == 2 or pair[:1] not in (" ", "\u00a0", "-") or (pair[0] == "-" and q > end):
-            return False
-        q += 1
+    after = text[end : end + 4]
+    if not after.isascii():
+        return True
+    after = after.lower()
+    return after[:2] in starts or after[1:3] in starts or after[2:4] in starts
 
 
 def _core_at(text: str, p: int, money: bool) -> tuple[Core, list[Tok], int] | None:
@@ -378,18 +394,17 @@ def _range(text: str, f: _Found) -> _Found:
     """``300-400``, ``300 to 400``, ``between 3 and 4 million``, ``from 5 to 7 percent``."""
     if f.kind in ("ordinal", "fraction", "vague") or f.end >= len(text):
         return f
-    lo = max(0, f.start - 12)
-    between = _BETWEEN.search(text, lo, f.start)
     m = _RANGE_DASH.match(text, f.end)
+    word = ""
     if m is None:
         m = _RANGE_WORD.match(text, f.end)
         if m is None:
             return f
-        if m.group("w").lower() == "and" and (
-            between is None or between.group("w").lower() != "between"
-        ):
-            return f
+        word = m.group("w").lower()
     elif f.words:
+        return f
+    between = _BETWEEN.search(text, max(0, f.start - 12), f.start)
+    if word == "and" and (between is None or between.group("w").lower() != "between"):
         return f
     q = m.end()
     if q >= len(text):
@@ -454,9 +469,18 @@ def _range_unit(f: _Found) -> str | None:
 
 
 def _qualifier(text: str, start: int) -> str | None:
-    if _prev_word(text, start).lower().rstrip(".") not in qualifier_last_words():
+    word = _prev_word(text, start).lower().rstrip(".")
+    if word not in qualifier_last_words():
         return None
-    m = qualifier_regex().search(text, max(0, start - _LOOKBACK), start)
+    lo = max(0, start - _LOOKBACK)
+    if text.isascii() or text[lo:start].isascii():
+        # Only the phrases ending in this word can match (case folding is plain in ASCII).
+        rx = qualifier_regexes_by_word().get(word)
+        if rx is None:
+            return None
+    else:
+        rx = qualifier_regex()
+    m = rx.search(text, lo, start)
     if m is None or m.lastgroup is None:
         return None
     return m.lastgroup.rsplit("_", 1)[0]

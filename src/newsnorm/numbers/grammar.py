@@ -612,10 +612,10 @@ def parse_phrase(toks: list[Tok], s: int = 0) -> Core | None:
 
 def _body(toks: list[Tok], i: int) -> Core | None:
     first = toks[i]
-    if first.kind == "num" and i == len(toks) - 1:
-        # A lone digit literal (``2021``, ``1,037``, ``10k``, ``6th``), most numbers in news:
-        # what card_stops reads for it, without the grammar.
-        return Core(first.value, first.sub, 1, scale=first.scale)
+    if i == len(toks) - 1:
+        lone = _lone_token(first, i)
+        if lone is not None:
+            return lone
     if first.word in ("half", "quarter"):
         return _half_start(toks, i)
     if first.kind not in ("unit", "teen", "tens", "hundred", "scale", "num", "a", "an", "ord"):
@@ -651,6 +651,22 @@ def _body(toks: list[Tok], i: int) -> Core | None:
         end = point[1]
         scale = Fraction(1)
     return Core(value, kind, end - i, scale=scale)
+
+
+def _lone_token(tok: Tok, i: int) -> Core | None:
+    """What :func:`_body` reads for a phrase of the one token *tok* at index *i*, for the common
+    kinds, without the grammar (``None``: take the general path).
+
+    Most numbers in news are one token: a digit literal (``2021``, ``1,037``, ``6th``), a number
+    word (``two``) or an ordinal (``first``).
+    """
+    if tok.kind == "num":
+        return Core(tok.value, tok.sub, 1, scale=tok.scale)
+    if tok.kind in ("unit", "teen", "tens"):
+        return Core(tok.value, "cardinal", 1)
+    if tok.kind == "ord" and not tok.plural and tok.word not in _HALVES:
+        return Core(tok.value, "ordinal", 1, den_start=i)
+    return None
 
 
 def _fraction_tail(toks: list[Tok], i: int, end: int, frac: Core) -> Core:

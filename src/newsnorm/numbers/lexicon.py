@@ -19,6 +19,7 @@ from typing import Any
 __all__ = [
     "WordInfo",
     "anchor_regex",
+    "currency_prefix_ends",
     "currency_prefix_regex",
     "currency_suffix_regexes",
     "identifier_nouns",
@@ -28,7 +29,9 @@ __all__ = [
     "pronoun_context",
     "qualifier_last_words",
     "qualifier_regex",
+    "qualifier_regexes_by_word",
     "suffix_word_starts",
+    "trailing_word",
     "trie_pattern",
     "unit_regexes",
     "vague_values",
@@ -202,9 +205,8 @@ def qualifier_last_words() -> frozenset[str]:
     )
 
 
-@cache
-def qualifier_regex() -> re.Pattern[str]:
-    """A qualifier ending right before a number (searched in a short slice ending there)."""
+def _qualifier_phrases() -> list[tuple[str, str]]:
+    """(phrase, qualifier) pairs, longest phrase first: the order of the regex alternatives."""
     data = load("qualifiers")
     alts: list[tuple[str, str]] = []
     for qual, phrases in data.items():
@@ -212,12 +214,49 @@ def qualifier_regex() -> re.Pattern[str]:
             continue
         alts += [(p, qual) for p in phrases]
     alts.sort(key=lambda a: -len(a[0]))
+    return alts
+
+
+def _qualifier_pattern(alts: list[tuple[int, str, str]]) -> re.Pattern[str]:
     space = "[ \u00a0]{1,3}"
     groups = "|".join(
-        f"(?P<{q}_{i}>{re.escape(p).replace(chr(92) + ' ', space)})"
-        for i, (p, q) in enumerate(alts)
+        f"(?P<{q}_{i}>{re.escape(p).replace(chr(92) + ' ', space)})" for i, p, q in alts
     )
     return re.compile(rf"(?i)(?<![\w'’])(?:{groups})[ \u00a0]{{1,3}}\Z")
+
+
+@cache
+def qualifier_regex() -> re.Pattern[str]:
+    """A qualifier ending right before a number (searched in a short slice ending there)."""
+    return _qualifier_pattern([(i, p, q) for i, (p, q) in enumerate(_qualifier_phrases())])
+
+
+_TRAILING_WORD = re.compile(r"(?:[A-Za-z]{1,20}|[A-Za-z]{1,19}\.)\Z")
+
+
+def trailing_word(phrase: str) -> str:
+    """The last word of *phrase* as the extractor reads the word before a number: up to 20 ASCII
+    letters, or 19 and a final dot, lower-cased, without the dot.
+
+    >>> trailing_word("approx."), trailing_word("up-to"), trailing_word("at least")
+    ('approx', 'to', 'least')
+    """
+    m = _TRAILING_WORD.search(phrase)
+    return m.group().lower().rstrip(".") if m else ""
+
+
+@cache
+def qualifier_regexes_by_word() -> dict[str, re.Pattern[str]]:
+    """:func:`qualifier_regex` restricted to the phrases of each :func:`trailing_word`.
+
+    In ASCII text, a phrase can end before a number only if its trailing word is the word there,
+    so the restricted pattern finds the same match (alternatives keep their order and group
+    names) while trying a handful of phrases instead of all of them at every offset.
+    """
+    by_word: dict[str, list[tuple[int, str, str]]] = {}
+    for i, (p, q) in enumerate(_qualifier_phrases()):
+        by_word.setdefault(trailing_word(p), []).append((i, p, q))
+    return {w: _qualifier_pattern(alts) for w, alts in by_word.items()}
 
 
 @cache
@@ -258,6 +297,23 @@ def currency_prefix_regex() -> re.Pattern[str]:
     prefix, _, codes = currency_tables()
     items = list(prefix) + list(codes)
     return re.compile(rf"(?<![A-Za-z])(?P<cur>{_alternation(items)})[ \u00a0]{{0,2}}\Z")
+
+
+@cache
+def currency_prefix_ends() -> tuple[frozenset[str], frozenset[str]]:
+    """How the symbols and codes of :func:`currency_prefix_regex` end: (one-character symbols
+    and last characters after a space, like the ``$`` of ``US $``; last two characters of the
+    others). A cheap test before the regex, which is matched case-sensitively.
+    """
+    prefix, _, codes = currency_tables()
+    singles: set[str] = set()
+    pairs: set[str] = set()
+    for s in [*prefix, *codes]:
+        if len(s) == 1 or s[-2] == " ":
+            singles.add(s[-1])
+        else:
+            pairs.add(s[-2:])
+    return frozenset(singles), frozenset(pairs)
 
 
 @cache
