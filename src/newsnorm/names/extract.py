@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -50,7 +50,10 @@ _CONNECTOR = r"(?:bin|ibn|bint|ben|al|el|ul|ud|de|van|von|der|of|the|ud-din)"
 _SPACES = r"[ \t\u00a0]{1,3}"
 _GAP = regex.compile(rf"{_SPACES}(?:(?P<conn>{_CONNECTOR}){_SPACES})*")
 _GAP_AFTER_ABBREV = regex.compile(rf"\.?{_SPACES}(?:(?P<conn>{_CONNECTOR}){_SPACES})*")
+_AFTER_FIRST_SPACE = frozenset(" \t\u00a0" + "biuaedvot")  # spaces, first letters of connectors
 _LONGEST_GAP = 3 + _MAX_RUN * (len("ud-din") + 3)
+# Leftmost match ending at the end: the last 30 letters of the word before one to three spaces.
+_PREV_WORD = regex.compile(r"(\p{L}{0,30})[ \t\u00a0]{1,3}\Z")
 _NEXT_WORD = regex.compile(r"[ \t\u00a0]{0,3}([\p{L}]{1,30})")
 _NEXT_WORDS = regex.compile(r"(?:[ \t\u00a0,]{1,3}([\p{L}]{1,30})){1,3}")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]{1,40}(?![\p{L}\p{M}])")
@@ -185,7 +188,11 @@ def _runs(text: str) -> list[list[_Tok]]:
                 seq.append(tok)
                 continue
             # Most capitals are far apart: the length alone settles those.
-            if gap <= _LONGEST_GAP:
+            # A joining gap is spaces, then a capital or a connector: after one space, any
+            # other lowercase letter ("Ghani said") settles it without the pattern.
+            if gap <= _LONGEST_GAP and (
+                text[prev.end] != " " or text[prev.end + 1] in _AFTER_FIRST_SPACE
+            ):
                 pattern = _GAP_AFTER_ABBREV if prev.low in _ABBREV_TITLES else _GAP
                 joined = pattern.fullmatch(text, prev.end, start)
                 if joined is not None:
@@ -394,15 +401,8 @@ def _prev_word(text: str, start: int) -> str:
     >>> _prev_word("the spokesman  Ali", 15), _prev_word("said, Ali", 6)
     ('spokesman', '')
     """
-    j = start
-    while j > 0 and start - j < 3 and text[j - 1] in " \t\u00a0":
-        j -= 1
-    if j == start or (j > 0 and text[j - 1] in " \t\u00a0"):
-        return ""
-    k = j
-    while k > 0 and j - k < 30 and text[k - 1].isalpha():
-        k -= 1
-    return text[k:j]
+    m = _PREV_WORD.search(text, max(0, start - 33), start)
+    return m.group(1) if m else ""
 
 
 def _verb_follows(after: str, lex: Lexicon) -> bool:
@@ -419,8 +419,17 @@ def _verb_follows(after: str, lex: Lexicon) -> bool:
 
 
 def _given(low: str, lex: Lexicon) -> bool:
+    return _is_given_name(low) if lex is lexicon() else _first_part_in(low, lex.given_phon)
+
+
+@lru_cache(maxsize=16384)
+def _is_given_name(low: str) -> bool:
+    return _first_part_in(low, lexicon().given_phon)
+
+
+def _first_part_in(low: str, phons: frozenset[str]) -> bool:
     parts = analyze(low).parts
-    return bool(parts) and parts[0].phon in lex.given_phon
+    return bool(parts) and parts[0].phon in phons
 
 
 def extract_names(text: str, gazetteer: Gazetteer | None = None) -> list[NameMention]:
