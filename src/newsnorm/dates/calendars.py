@@ -32,6 +32,7 @@ import regex
 from hijridate import Gregorian, Hijri
 
 from newsnorm.checks import ensure_date, ensure_text
+from newsnorm.dates._wordscan import WordScan
 from newsnorm.dates.model import DateMention, Modifier
 
 __all__ = [
@@ -304,8 +305,8 @@ class _Patterns:
     """Compiled once. ``left_*`` are ``regex`` patterns matched in reverse from a position, so
     reading what precedes a month word costs one anchored attempt, not a scan of the window."""
 
-    prescan_latin: re.Pattern[str]
-    prescan_latin_any_case: re.Pattern[str]
+    prescan_latin: WordScan
+    prescan_latin_any_case: WordScan
     prescan_arabic: re.Pattern[str]
     numeric: re.Pattern[str]
     era_after: re.Pattern[str]
@@ -388,11 +389,11 @@ def _patterns() -> _Patterns:
     return _Patterns(
         # On lower-cased text, a literal trie behind a cheap letter test scans twice as fast as
         # the same trie with IGNORECASE (measured on the Tehran Times corpus).
-        prescan_latin=re.compile(
-            rf"(?<![\w{_APOSTROPHES}])(?:(?=[a-z])(?:{latin})(?!\w)|(?P<num>{numeric}))"
+        prescan_latin=WordScan(
+            rf"(?=[a-z])(?:{latin})(?!\w)|(?P<num>{numeric})", rf"\w{_APOSTROPHES}"
         ),
-        prescan_latin_any_case=re.compile(
-            rf"(?<![\w{_APOSTROPHES}])(?:(?:{latin})(?!\w)|(?P<num>{numeric}))", re.IGNORECASE
+        prescan_latin_any_case=WordScan(
+            rf"(?:{latin})(?!\w)|(?P<num>{numeric})", rf"\w{_APOSTROPHES}", re.IGNORECASE
         ),
         numeric=re.compile(numeric),
         era_after=re.compile(era_tail, re.IGNORECASE),
@@ -890,7 +891,7 @@ def _prescan(text: str) -> list[tuple[int, int, bool]]:
     # lower() keeps every offset unless a character like "İ" grows; then scan the original.
     latin = p.prescan_latin if len(lowered) == len(text) else p.prescan_latin_any_case
     scanned = lowered if len(lowered) == len(text) else text
-    spans = [(m.start(), m.end(), m.group("num") is not None) for m in latin.finditer(scanned)]
+    spans = [(m.start(1), m.end(1), m.group("num") is not None) for m in latin.finditer(scanned)]
     if _ARABIC_SCRIPT.search(text):
         spans.extend((m.start(), m.end(), False) for m in p.prescan_arabic.finditer(text))
         spans.sort()

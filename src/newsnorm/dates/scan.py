@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from newsnorm.dates.lexicon import lexicon
+from newsnorm.dates._wordscan import WordScan
+from newsnorm.dates.lexicon import lexicon, trie
 
 __all__ = ["ascii_lower", "candidates", "regions"]
 
@@ -131,34 +132,42 @@ _PREFIXES = frozenset(
 )
 
 
-def _trie(words: frozenset[str]) -> str:
-    """A regex alternation of *words* as a trie: one branch per first letter, so a position
-    that starts no word is rejected after one test instead of one per word.
-
-    >>> _trie(frozenset({"may", "march", "mar"}))
-    'ma(?:r(?:ch)?|y)'
-    """
-    root: dict[str, dict[str, object]] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
-        node[""] = {}
-
-    def build(node: dict[str, object]) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]  # type: ignore[arg-type]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)  # type: ignore[arg-type]
+@cache
+def _anchor_pattern() -> re.Pattern[str]:
+    """The anchor words as one trie regex, plus any digit run (the reference scan)."""
+    return re.compile(r"(?<![a-z0-9])(?:" + trie(_anchor_words()) + r")(?![a-z])|[0-9]{1,8}|½")
 
 
 @cache
-def _anchor_pattern() -> re.Pattern[str]:
-    """The anchor words as one trie regex, plus any digit run."""
-    return re.compile(r"(?<![a-z0-9])(?:" + _trie(_anchor_words()) + r")(?![a-z])|[0-9]{1,8}|½")
+def _word_scan() -> WordScan:
+    """The anchor words of :func:`_anchor_pattern`, found by a fast scan."""
+    return WordScan(trie(_anchor_words()) + "(?![a-z])", "a-z0-9")
+
+
+# [0-9]{1,8} with its first digit spelled out as a class, so that re skips to the next digit.
+_DIGIT_RUN = re.compile(r"[0-9][0-9]{0,7}")
+
+
+def _anchors(low: str) -> list[int]:
+    """Offsets of the anchors of *low*: the starts of the matches of :func:`_anchor_pattern`.
+
+    Words and digit runs are found by two fast scans. A word that ends in a digit (``q1``,
+    ``h2``) consumes it in the reference scan ("q12" is ``q1`` then ``2``), which the digit
+    scan cannot know: a text with one is scanned the reference way.
+
+    >>> _anchors("q1 and 2021 on monday") == [m.start() for m in _anchor_pattern().finditer(
+    ...     "q1 and 2021 on monday")]
+    True
+    """
+    words = _word_scan().finditer(low)
+    if any(low[m.end() - 1] <= "9" for m in words):
+        return [m.start() for m in _anchor_pattern().finditer(low)]
+    starts = [m.start(1) for m in words]
+    starts.extend(m.start() for m in _DIGIT_RUN.finditer(low))
+    if "½" in low:
+        starts.extend(i for i, ch in enumerate(low) if ch == "½")
+    starts.sort()
+    return starts
 
 
 def candidates(low: str) -> list[int]:
@@ -169,8 +178,7 @@ def candidates(low: str) -> list[int]:
     """
     out: list[int] = []
     last = -1
-    for m in _anchor_pattern().finditer(low):
-        start = m.start()
+    for start in _anchors(low):
         if start <= last:
             continue
         lo = max(last + 1, start - 36)
