@@ -306,6 +306,8 @@ class _Patterns:
     reading what precedes a month word costs one anchored attempt, not a scan of the window."""
 
     prescan_latin: WordScan
+    prescan_latin_words: WordScan
+    numeric_hint: re.Pattern[str]
     prescan_latin_any_case: WordScan
     prescan_arabic: re.Pattern[str]
     numeric: re.Pattern[str]
@@ -392,6 +394,9 @@ def _patterns() -> _Patterns:
         prescan_latin=WordScan(
             rf"(?=[a-z])(?:{latin})(?!\w)|(?P<num>{numeric})", rf"\w{_APOSTROPHES}"
         ),
+        prescan_latin_words=WordScan(rf"(?=[a-z])(?:{latin})(?!\w)", rf"\w{_APOSTROPHES}"),
+        # Every numeric date holds this; most texts do not, and skip the numeric pattern.
+        numeric_hint=re.compile(rf"{_DIGIT}[/.\-]{_DIGIT}{{1,2}}[/.\-]{_DIGIT}"),
         prescan_latin_any_case=WordScan(
             rf"(?:{latin})(?!\w)|(?P<num>{numeric})", rf"\w{_APOSTROPHES}", re.IGNORECASE
         ),
@@ -879,6 +884,19 @@ def _era_mention(text: str, es: int, ee: int, ref: date | None) -> _Found | None
     return _Found(start, end, g.isoformat() if g else UNKNOWN, cal, modifier)
 
 
+def _latin_spans(text: str, p: _Patterns) -> list[tuple[int, int, bool]]:
+    """The Latin-script part of :func:`_prescan`."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        # lower() keeps every offset unless a character like "İ" grows; then scan the original.
+        latin, scanned = p.prescan_latin_any_case, text
+    elif p.numeric_hint.search(text):
+        latin, scanned = p.prescan_latin, lowered
+    else:  # no numeric date can match: the words alone
+        return [(m.start(1), m.end(1), False) for m in p.prescan_latin_words.finditer(lowered)]
+    return [(m.start(1), m.end(1), m.group("num") is not None) for m in latin.finditer(scanned)]
+
+
 def _prescan(text: str) -> list[tuple[int, int, bool]]:
     """``(start, end, numeric)`` of every calendar word (month, era, calendar adjective) and
     numeric Hijri date, in text order.
@@ -887,11 +905,7 @@ def _prescan(text: str) -> list[tuple[int, int, bool]]:
     [(6, 13, False), (28, 33, False), (37, 46, True)]
     """
     p = _patterns()
-    lowered = text.lower()
-    # lower() keeps every offset unless a character like "İ" grows; then scan the original.
-    latin = p.prescan_latin if len(lowered) == len(text) else p.prescan_latin_any_case
-    scanned = lowered if len(lowered) == len(text) else text
-    spans = [(m.start(1), m.end(1), m.group("num") is not None) for m in latin.finditer(scanned)]
+    spans = _latin_spans(text, p)
     if _ARABIC_SCRIPT.search(text):
         spans.extend((m.start(), m.end(), False) for m in p.prescan_arabic.finditer(text))
         spans.sort()
