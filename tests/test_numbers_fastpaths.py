@@ -16,7 +16,7 @@ from newsnorm.numbers.lexicon import (
     currency_tables,
     load,
     qualifier_regexes_by_word,
-    suffix_word_starts,
+    suffix_word_keys,
     trailing_word,
     trie_pattern,
     unit_tables,
@@ -53,12 +53,15 @@ def test_mention_is_what_model_construct_builds() -> None:
 @pytest.mark.parametrize("table", ["currency", "unit"])
 def test_suffix_prefilter_lets_every_word_through(table: str) -> None:
     words = list(currency_tables()[1] if table == "currency" else unit_tables()[0])
-    starts = suffix_word_starts()[0 if table == "currency" else 1]
+    keys = suffix_word_keys()[0 if table == "currency" else 1]
+    assert keys is not None
     for w in words:
-        for text in (w, " " + w, "\u00a0 " + w, "-" + w, w.upper(), w.title()):
-            assert ex._may_start(text, 0, starts), text
-    assert not ex._may_start(" people", 0, starts)
-    assert not ex._may_start("   km", 0, starts)  # three spaces: too far for the suffix regexes
+        for text in (w, " " + w, "\u00a0 " + w, "-" + w, w.upper(), w.title(), w + "."):
+            assert ex._may_be_suffix(text, 0, keys), text
+    assert not ex._may_be_suffix(" people", 0, keys)
+    assert not ex._may_be_suffix(", and", 0, keys)
+    assert not ex._may_be_suffix("   km", 0, keys)  # three spaces: too far for the suffix regexes
+    assert ex._may_be_suffix(" \u212am", 0, keys)  # the Kelvin sign may match k: ask the regex
 
 
 @pytest.mark.parametrize(
@@ -149,3 +152,66 @@ def test_currency_prefix_filter_lets_every_symbol_through() -> None:
             assert ex._may_end_currency(text, 0, len(text)), text
             assert ex._currency_before(text + "5", len(text)) is not None, text
     assert not ex._may_end_currency("the 5", 0, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in 2021 people",
+        "in 2021.",
+        "about 2021, and",
+        "1990's",
+        "a 5 percent",
+        "5 per cent",
+        "5 dollars",
+        "5 USD",
+        "5 km",
+        "5 t",
+        "5 k",
+        "5 mn",
+        "5 million",
+        "5 over 7",
+        "5 out of 7",
+        "5 to 7",
+        "between 5 and 7",
+        "5 Kelvin \u212a",
+        "5 \u212am",
+        "-5 x",
+        "$5 x",
+        "%5 x",
+        "5.5 x",
+        "5 of",
+        "5 a",
+        "Article 5 x",
+    ],
+)
+def test_plain_integer_shortcut_agrees_with_the_full_reader(text: str) -> None:
+    p = next(i for i, c in enumerate(text) if c.isdigit())
+    plain = ex._plain_integer(text, p)
+    if plain is None:
+        return
+    full = ex._read(text, p)
+    assert full is not None
+    f = ex._range(text, ex._over_fraction(text, full[0]))
+    assert (plain.start, plain.end, plain.value, plain.kind, plain.unit, plain.upper) == (
+        f.start,
+        f.end,
+        f.value,
+        f.kind,
+        f.unit,
+        f.upper,
+    )
+
+
+def test_plain_stops_cover_every_word_read_after_a_number() -> None:
+    stops = ex._plain_stops()
+    assert stops is not None
+    _, words, codes = currency_tables()
+    unit_words, symbols = unit_tables()
+    for group in (word_table(), words, codes, unit_words, symbols):
+        for w in group:
+            lead = re.match("[A-Za-z]*", w)
+            assert lead is not None
+            assert (lead.group().lower() or w[0]) in stops, w
+    for w in ("percent", "per", "pct", "percentage", "over", "out", "in", "to", "and", "bn"):
+        assert w in stops

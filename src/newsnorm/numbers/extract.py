@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
 
 from newsnorm.checks import ensure_text
 from newsnorm.numbers.grammar import Core, Tok, lex, parse_phrase
@@ -26,16 +27,19 @@ from newsnorm.numbers.lexicon import (
     currency_suffix_regexes,
     currency_tables,
     identifier_nouns,
+    letter_keys,
+    load,
     lower_anchor_regexes,
     not_half_after,
     pronoun_context,
     qualifier_last_words,
     qualifier_regex,
     qualifier_regexes_by_word,
-    suffix_word_starts,
+    suffix_word_keys,
     unit_regexes,
     unit_tables,
     vague_values,
+    word_table,
 )
 from newsnorm.numbers.model import NumberMention
 
@@ -187,9 +191,9 @@ def _attach_after(text: str, f: _Found, has_currency: bool) -> None:
         if m.group("pp"):
             f.unit = "pp"
         return
-    currency_starts, unit_starts = suffix_word_starts()
+    currency_keys, unit_keys = suffix_word_keys()
     word_re, code_re = currency_suffix_regexes()
-    m = word_re.match(text, end) if _may_start(text, end, currency_starts) else None
+    m = word_re.match(text, end) if _may_be_suffix(text, end, currency_keys) else None
     m = m or code_re.match(text, end)
     if m and not has_currency:
         _, words, codes = currency_tables()
@@ -200,7 +204,7 @@ def _attach_after(text: str, f: _Found, has_currency: bool) -> None:
     if has_currency:
         return
     uword, usym = unit_regexes()
-    m = uword.match(text, end) if _may_start(text, end, unit_starts) else None
+    m = uword.match(text, end) if _may_be_suffix(text, end, unit_keys) else None
     if m:
         unit_words, _ = unit_tables()
         f.end, f.kind, f.unit = m.end(), "measure", unit_words[m.group("unit").lower()]
@@ -211,19 +215,22 @@ def _attach_after(text: str, f: _Found, has_currency: bool) -> None:
         f.end, f.kind, f.unit = m.end(), "measure", symbols[m.group("unit")]
 
 
-def _may_start(text: str, end: int, starts: frozenset[str]) -> bool:
-    """Whether a suffix word whose first two characters are in *starts* (see
-    :func:`suffix_word_starts`) may begin at *end* or up to two characters after it (after
-    spaces or a hyphen in the suffix regexes).
+def _may_be_suffix(text: str, end: int, keys: frozenset[str] | None) -> bool:
+    """Whether a currency or unit word (with leading letters in *keys*, see
+    :func:`suffix_word_keys`) may start after up to two spaces or a hyphen at *end*.
 
     ``False`` only when no alternative of the suffix regexes can match, so the long
     case-insensitive alternations run for the few numbers that may have a currency or unit.
     """
-    after = text[end : end + 4]
-    if not after.isascii():
-        return True
-    after = after.lower()
-    return after[:2] in starts or after[1:3] in starts or after[2:4] in starts
+    m = _SUFFIX_LETTERS.match(text, end)
+    assert m is not None  # every part is optional
+    after = text[m.end() : m.end() + 1]
+    # A non-ASCII character might match an ASCII letter case-insensitively (K, the Kelvin
+    # sign, matches k): let the regex decide.
+    return keys is None or not after.isascii() or (m.group(1).lower() or after) in keys
+
+
+_SUFFIX_LETTERS = re.compile(r"(?:[ \u00a0]{1,2}|-)?([A-Za-z]*)")
 
 
 def _core_at(text: str, p: int, money: bool) -> tuple[Core, list[Tok], int] | None:
@@ -359,6 +366,8 @@ def _signed_start(text: str, p: int) -> int:
         if not (before.isalnum() or before in ".,)]%-\u2212/"):
             return p - 1
         return p
+    if text[max(0, p - 4) : p].rstrip(" \t")[-1:] not in ("-", "\u2212"):
+        return p  # no sign 1-3 spaces before: skip the search
     m = _SPACED_SIGN.search(text, max(0, p - 12), p)
     return m.start("sign") if m else p
 
@@ -515,6 +524,66 @@ _TO_ASCII = str.maketrans(
 )
 
 
+def _joined_to_more_digits(text: str, p: int) -> bool:
+    """Whether the digits at *p* end in ``:``, ``.``, ``/`` or ``-``: only then can they start a
+    clock time, ``9/11`` or a chain (``192.168.1.2``, ``5/17/2018``), whose patterns all have
+    such a separator right after the first run of at most 30 digits."""
+    m = _PART.match(text, p)
+    return m is not None and text[m.end() : m.end() + 1] in (":", ".", "/", "-")
+
+
+def _plain_integer(text: str, p: int) -> _Found | None:
+    """The bare ASCII integer at *p* (``2021``, ``20``), when nothing next to it can change how
+    the full reader (:func:`_read`, :func:`_over_fraction`, :func:`_range`) reads it; ``None``
+    sends the anchor to the full reader.
+
+    Most numbers in news are such integers, and the full reader spends most of its time proving
+    that nothing attaches to them. Here: nothing before that :func:`_read` looks at (a dot,
+    percent sign, minus sign, currency), and after, the end of the text, punctuation not followed
+    by a digit, or one space and an ASCII word that no pattern after a number starts with (see
+    :func:`_plain_stops`: number words, multipliers, percent, currency and unit words, ``over``,
+    ``to``...).
+    """
+    if p > 0 and text[p - 1] in ".%\u066a-\u2212":
+        return None
+    m = _PLAIN_INTEGER.match(text, p)
+    if m is None:
+        return None
+    word = m.group("word")
+    if word is not None:
+        stops = _plain_stops()
+        if stops is None or word.lower() in stops:
+            return None
+    if _signed_start(text, p) != p or _currency_before(text, p) is not None:
+        return None
+    return _Found(p, m.end("int"), Fraction(int(m.group("int"))), "cardinal")
+
+
+_PLAIN_INTEGER = re.compile(
+    rf"(?P<int>[0-9]{{1,30}})(?:\Z|[,.;:!?)\]\"'\n](?![{DIGIT}])"
+    r"| (?P<word>[A-Za-z]+)(?![A-Za-z])(?![^\x00-\x7f]))"
+)
+
+
+@cache
+def _plain_stops() -> frozenset[str] | None:
+    """The lower-cased words after ``<integer> `` that send it to the full reader: every word
+    that a pattern read after a number starts with (number words for :func:`lex`, spaced
+    multipliers, percent words of ``_PERCENT``, currency and unit words, codes and symbols,
+    ``_OVER`` and ``_RANGE_WORD`` words). ``None`` if the leading letters of a currency or unit
+    cannot be known (see :func:`letter_keys`)."""
+    _, words, codes = currency_tables()
+    unit_words, symbols = unit_tables()
+    keys = [letter_keys(k) for k in (words, codes, unit_words, symbols)]
+    if any(k is None for k in keys):
+        return None
+    stops = set(word_table()) | {k.lower() for k in load("words")["spaced_multipliers"]}
+    stops |= {"percent", "percents", "percentage", "per", "pct", "over", "out", "in", "to", "and"}
+    for k in keys:
+        stops |= k or set()
+    return frozenset(stops)
+
+
 def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
     """The mentions starting at the anchor ``text[start:end]`` and the offset where scanning
     resumes."""
@@ -523,12 +592,17 @@ def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
     if _is_digit(ch):
         if _identifier_before(text, p):
             return [], _skip_run(text, p)
-        t = _TIME.match(text, p) or _IDIOM_SLASH.match(text, p)
-        if t is not None:
-            return [], t.end()
-        chain = _chain(text, p)
-        if chain is not None:
-            return chain
+        if _joined_to_more_digits(text, p):
+            t = _TIME.match(text, p) or _IDIOM_SLASH.match(text, p)
+            if t is not None:
+                return [], t.end()
+            chain = _chain(text, p)
+            if chain is not None:
+                return chain
+        plain = _plain_integer(text, p)
+        if plain is not None:
+            plain.qualifier = _qualifier(text, p)
+            return [plain], plain.end
         if p > 0 and text[p - 1] == "." and not (p >= 2 and text[p - 2].isalnum()):
             p -= 1
     elif ch not in VULGAR:

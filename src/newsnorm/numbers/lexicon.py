@@ -23,6 +23,7 @@ __all__ = [
     "currency_prefix_regex",
     "currency_suffix_regexes",
     "identifier_nouns",
+    "letter_keys",
     "load",
     "lower_anchor_regexes",
     "not_half_after",
@@ -30,7 +31,7 @@ __all__ = [
     "qualifier_last_words",
     "qualifier_regex",
     "qualifier_regexes_by_word",
-    "suffix_word_starts",
+    "suffix_word_keys",
     "trailing_word",
     "trie_pattern",
     "unit_regexes",
@@ -350,35 +351,48 @@ def unit_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
-def suffix_word_starts() -> tuple[frozenset[str], frozenset[str]]:
-    """(currency words, unit words): the lower-cased pairs of ASCII characters each can start with.
+def suffix_word_keys() -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(currency words, unit words): the lower-cased ASCII letters each starts with, or its
+    first character if it starts with none.
 
     A cheap test before the long case-insensitive alternations of
-    :func:`currency_suffix_regexes` and :func:`unit_regexes`: after a number, two ASCII
-    characters not in the set cannot start a match. Every word has at least two characters.
+    :func:`currency_suffix_regexes` and :func:`unit_regexes`: a word matches only where the
+    text's run of ASCII letters is its own leading run (``u`` for ``u.s. dollars``, ``°`` for
+    ``°c``), since every word ends at a non-word character. ``None`` (no test) if a word has,
+    right after its leading run, a character that case folding matches to an ASCII letter, or
+    starts with a space or hyphen (which the regexes also allow before the word).
     """
     _, currency_words, _ = currency_tables()
     unit_words, _ = unit_tables()
-    return _ascii_pairs(currency_words), _ascii_pairs(unit_words)
+    return letter_keys(currency_words), letter_keys(unit_words)
 
 
-def _ascii_pairs(words: Iterable[str]) -> frozenset[str]:
-    pairs: set[str] = set()
+_LEADING_LETTERS = re.compile(r"[A-Za-z]*")
+
+
+def letter_keys(words: Iterable[str]) -> frozenset[str] | None:
+    """The leading ASCII letters of each of *words*, lower-cased (see :func:`suffix_word_keys`).
+
+    >>> sorted(letter_keys(["u.s. dollars", "°c", "Km2"]))
+    ['km', 'u', '°']
+    """
+    keys: set[str] = set()
     for w in words:
-        if len(w) < 2:
-            raise ValueError(f"suffix word {w!r}: the prefilter needs two characters")
-        pairs.update(a + b for a in _ascii_forms(w[0]) for b in _ascii_forms(w[1]))
-    return frozenset(pairs)
+        m = _LEADING_LETTERS.match(w)
+        assert m is not None  # ``*`` always matches
+        if _folds_to_ascii(w[m.end() : m.end() + 1]) or w[:1] in (" ", "\u00a0", "-"):
+            return None
+        keys.add(m.group().lower() or w[0])
+    return frozenset(keys)
 
 
-@cache
-def _ascii_forms(ch: str) -> frozenset[str]:
-    """The lower-cased ASCII characters that *ch* matches case-insensitively (``re`` rules: the
-    Kelvin sign matches ``k``)."""
-    if ch.isascii():
-        return frozenset(ch.lower())
+def _folds_to_ascii(ch: str) -> bool:
+    """Whether ``re`` matches *ch* to an ASCII letter when ignoring case (the Kelvin sign K
+    matches ``k``, ``º`` matches nothing)."""
+    if not ch or ch.isascii():
+        return False
     rx = re.compile(re.escape(ch), re.IGNORECASE)
-    return frozenset(chr(c).lower() for c in range(128) if rx.fullmatch(chr(c)))
+    return any(rx.fullmatch(c) for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 @cache
