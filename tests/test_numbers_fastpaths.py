@@ -183,11 +183,20 @@ def test_currency_prefix_filter_lets_every_symbol_through() -> None:
         "5 of",
         "5 a",
         "Article 5 x",
+        "1,037 troops",
+        "1,037,5 x",
+        "12,34,567 x",
+        "1.234,5 x",
+        "2.5 x",
+        "2.5bn x",
+        "2. x",
+        "1,000,000,000,000,000,000 x",
+        "3.14159.",
     ],
 )
-def test_plain_integer_shortcut_agrees_with_the_full_reader(text: str) -> None:
+def test_plain_number_shortcut_agrees_with_the_full_reader(text: str) -> None:
     p = next(i for i, c in enumerate(text) if c.isdigit())
-    plain = ex._plain_integer(text, p)
+    plain = ex._plain_number(text, p)
     if plain is None:
         return
     full = ex._read(text, p)
@@ -215,3 +224,48 @@ def test_plain_stops_cover_every_word_read_after_a_number() -> None:
             assert (lead.group().lower() or w[0]) in stops, w
     for w in ("percent", "per", "pct", "percentage", "over", "out", "in", "to", "and", "bn"):
         assert w in stops
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the two sides",
+        "the first time.",
+        "Two weeks",
+        "a third of",
+        "a third term",
+        "an eighth",
+        "$ five x",
+        "five percent",
+        "five million",
+        "twenty-one",
+        "twenty one",
+        "first half",
+        "second quarter",
+        "fifths",
+        "half of",
+        "one of them",
+        "three to four",
+        "five over six",
+        "ten,5",
+        "tens of thousands",
+        "seven\u00e9",
+    ],
+)
+def test_plain_word_shortcut_agrees_with_the_full_reader(text: str) -> None:
+    m = re.search(r"[A-Za-z]+", text.replace("a ", "  ").replace("an ", "   "))
+    assert m is not None
+    plain = ex._plain_word(text, m.start(), m.end())
+    if plain is None:
+        return
+    full = ex._read(text, m.start())
+    assert full is not None
+    f = ex._range(text, ex._over_fraction(text, full[0]))
+    assert (plain.start, plain.end, plain.value, plain.kind, plain.unit, plain.upper) == (
+        f.start,
+        f.end,
+        f.value,
+        f.kind,
+        f.unit,
+        f.upper,
+    )

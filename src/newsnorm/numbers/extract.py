@@ -532,36 +532,73 @@ def _joined_to_more_digits(text: str, p: int) -> bool:
     return m is not None and text[m.end() : m.end() + 1] in (":", ".", "/", "-")
 
 
-def _plain_integer(text: str, p: int) -> _Found | None:
-    """The bare ASCII integer at *p* (``2021``, ``20``), when nothing next to it can change how
-    the full reader (:func:`_read`, :func:`_over_fraction`, :func:`_range`) reads it; ``None``
-    sends the anchor to the full reader.
+def _plain_number(text: str, p: int) -> _Found | None:
+    """The bare ASCII number at *p* (``2021``, ``1,037``, ``2.5``), when nothing next to it can
+    change how the full reader (:func:`_read`, :func:`_over_fraction`, :func:`_range`) reads it;
+    ``None`` sends the anchor to the full reader.
 
-    Most numbers in news are such integers, and the full reader spends most of its time proving
-    that nothing attaches to them. Here: nothing before that :func:`_read` looks at (a dot,
-    percent sign, minus sign, currency), and after, the end of the text, punctuation not followed
-    by a digit, or one space and an ASCII word that no pattern after a number starts with (see
-    :func:`_plain_stops`: number words, multipliers, percent, currency and unit words, ``over``,
-    ``to``...).
+    Most numbers in news are such numbers, and the full reader spends most of its time proving
+    that nothing attaches to them. The literal is one that :func:`~newsnorm.numbers.grammar.lex`
+    reads the same way (plain digits, comma thousands, a decimal point); any other shape, like
+    ``12,34,567`` or ``1.234,5``, fails the match. Before it, nothing that :func:`_read` looks
+    at (a dot, percent sign, minus sign, currency); after it, a :func:`_plain_end`.
     """
     if p > 0 and text[p - 1] in ".%\u066a-\u2212":
         return None
-    m = _PLAIN_INTEGER.match(text, p)
-    if m is None:
+    m = _PLAIN_LITERAL.match(text, p)
+    if m is None or not _plain_end(text, m.end()):
         return None
-    word = m.group("word")
-    if word is not None:
-        stops = _plain_stops()
-        if stops is None or word.lower() in stops:
-            return None
     if _signed_start(text, p) != p or _currency_before(text, p) is not None:
         return None
-    return _Found(p, m.end("int"), Fraction(int(m.group("int"))), "cardinal")
+    lit = m.group()
+    value = Fraction(lit) if "." in lit else Fraction(int(lit.replace(",", "")))
+    return _Found(p, m.end(), value, "cardinal")
 
 
-_PLAIN_INTEGER = re.compile(
-    rf"(?P<int>[0-9]{{1,30}})(?:\Z|[,.;:!?)\]\"'\n](?![{DIGIT}])"
-    r"| (?P<word>[A-Za-z]+)(?![A-Za-z])(?![^\x00-\x7f]))"
+_PLAIN_LITERAL = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){1,6}(?![0-9])|[0-9]{1,30}(?:\.[0-9]{1,30})?")
+
+
+def _plain_word(text: str, start: int, end: int) -> _Found | None:
+    """The number word ``text[start:end]`` read alone (``two``, ``first``), when nothing next to
+    it can change how the full reader reads it; ``None`` sends the anchor to the full reader.
+
+    Only cardinal words under a hundred and singular ordinals other than ``one`` (maybe a
+    pronoun), ``half`` and ``quarter``; not after ``a``/``an`` (``a third``) or a currency; and
+    before a :func:`_plain_end`.
+    """
+    word = text[start:end].lower()
+    info = word_table().get(word)
+    if info is None or word == "one" or not _plain_end(text, end):
+        return None
+    if info.kind == "ord":
+        if info.plural or word in ("half", "quarter"):
+            return None
+        kind = "ordinal"
+    elif info.kind in ("unit", "teen", "tens"):
+        kind = "cardinal"
+    else:
+        return None
+    if _prev_word(text, start).lower() in ("a", "an") or _currency_before(text, start) is not None:
+        return None
+    return _Found(start, end, info.value, kind, words=True)
+
+
+def _plain_end(text: str, end: int) -> bool:
+    """Whether a number ending at *end* is followed by nothing that the full reader would read
+    into it: the end of the text, punctuation not followed by a digit, or one space and an
+    ASCII word that no pattern after a number starts with (see :func:`_plain_stops`)."""
+    m = _PLAIN_TAIL.match(text, end)
+    if m is None:
+        return False
+    word = m.group("word")
+    if word is None:
+        return True
+    stops = _plain_stops()
+    return stops is not None and word.lower() not in stops
+
+
+_PLAIN_TAIL = re.compile(
+    rf"\Z|[,.;:!?)\]\"'\n](?![{DIGIT}])| (?P<word>[A-Za-z]+)(?![A-Za-z])(?![^\x00-\x7f])"
 )
 
 
@@ -599,7 +636,7 @@ def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
             chain = _chain(text, p)
             if chain is not None:
                 return chain
-        plain = _plain_integer(text, p)
+        plain = _plain_number(text, p)
         if plain is not None:
             plain.qualifier = _qualifier(text, p)
             return [plain], plain.end
@@ -609,6 +646,10 @@ def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
         vague = _vague(text, p)
         if vague is not None:
             return [vague[0]], vague[1]
+        plain = _plain_word(text, p, end)
+        if plain is not None:
+            plain.qualifier = _qualifier(text, p)
+            return [plain], plain.end
     got = _read(text, p)
     if got is None:
         return [], _skip_run(text, start) if _is_digit(ch) else end
