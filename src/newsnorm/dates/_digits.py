@@ -24,7 +24,7 @@ def has_non_ascii_digits(text: str) -> bool:
     >>> has_non_ascii_digits("12 July"), has_non_ascii_digits("۱۲ July")
     (False, True)
     """
-    return any(ch in text for ch in _ARABIC_INDIC + _PERSIAN)
+    return not text.isascii() and any(ch in text for ch in _ARABIC_INDIC + _PERSIAN)
 
 
 def to_ascii_digits(text: str) -> str:

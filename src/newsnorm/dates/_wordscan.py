@@ -11,6 +11,8 @@ The text's first word has no separator before it and is tried on its own.
 >>> scan = WordScan("may|june", "a-z0-9")
 >>> [m.span(1) for m in scan.finditer("may, june and mayday. june")]
 [(0, 3), (5, 9), (14, 17), (22, 26)]
+>>> scan.search("mayday. june", 1, 12).span(1), scan.search("mayday. june", 8, 12).span(1)
+((8, 12), (8, 12))
 """
 
 from __future__ import annotations
@@ -36,6 +38,15 @@ class WordScan:
             raise ValueError(f"a word pattern must not match the empty string: {body!r}")
         self._first = re.compile(rf"({body})", flags)
         self._after_separator = re.compile(rf"[^{word_chars}]({body})", flags)
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        """The first match within ``text[pos:endpos]`` (group 1 spans the word); as with
+        ``re``, the character before *pos* counts as the separator."""
+        if pos == 0:
+            first = self._first.match(text, 0, endpos)
+            if first is not None:
+                return first
+        return self._after_separator.search(text, max(pos - 1, 0), endpos)
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """Every match in *text*, in order, none overlapping (group 1 spans the word)."""

@@ -6,8 +6,9 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from newsnorm.dates._wordscan import WordScan
 from newsnorm.dates.grammar import Atom, clock_length_tx, time_range_tx
-from newsnorm.dates.lexicon import alt, lexicon
+from newsnorm.dates.lexicon import lexicon, trie
 from newsnorm.dates.timex import (
     Ctx,
     add_units,
@@ -295,13 +296,12 @@ def _range(a: Atom, b: Atom, low: str, ctx: Ctx) -> Atom | None:
 
 
 @cache
-def _modifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The compiled modifier patterns: words before an atom, and ``or later`` after it."""
+def _modifier_patterns() -> tuple[WordScan, re.Pattern[str]]:
+    """The compiled modifier patterns: words right before an atom (searched in a window that
+    ends at the atom), and ``or later`` after it."""
     mods = lexicon()["modifiers"]
     words = [w for w in mods if not w.endswith("-")]
-    prefix = re.compile(
-        r"(?<![a-z])(?P<m>" + alt(words) + r")\s{1,2}(?:the\s)?$|(?<![a-z])(?P<h>mid)-$"
-    )
+    prefix = WordScan(r"(?P<m>" + trie(words) + r")\s{1,2}(?:the\s)?$|(?P<h>mid)-$", "a-z")
     suffix = re.compile(
         r"\s{1,2}(?:(?:or|and)\s(?P<s>later|after|greater|beyond|onwards?|more)|(?P<o>onwards?))"
         r"(?![a-z])(?!\s{1,2}[a-z0-9])"
@@ -327,19 +327,19 @@ def _apply_modifiers(a: Atom, low: str, floor: int) -> Atom:
         kind = "mid" if m.group("h") else mods[" ".join(word.split())]
         allowed = a.cat != "DUR" or kind == "approx"
         if word == "about" and re.search(
-            r"(?:how|what)\s{1,2}$", low[max(0, m.start() - 6) : m.start()]
+            r"(?:how|what)\s{1,2}$", low[max(0, m.start(1) - 6) : m.start(1)]
         ):
             allowed = False  # "how about May 3" asks, it does not approximate
         if kind in _POSITION_MODS and a.cat in ("DUR", "T", "REF"):
             allowed = False
         if allowed:
-            start, mod = m.start(), kind
+            start, mod = m.start(1), kind
             # "since the end of 1989": keep the outer word as the modifier, the span grows.
             outer = prefix.search(low, max(floor, start - 30), start)
             if outer is not None and kind in _POSITION_MODS and outer.group("m"):
                 outer_kind = mods[" ".join(outer.group("m").split())]
                 if outer_kind not in _POSITION_MODS:
-                    start, mod = outer.start(), outer_kind
+                    start, mod = outer.start(1), outer_kind
     if (a.cat == "DUR" or a.shifted) and start == a.start:
         q = _QUANTIFIER.search(low, window_start, a.start)
         if q is not None:
