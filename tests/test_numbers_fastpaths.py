@@ -192,6 +192,21 @@ def test_currency_prefix_filter_lets_every_symbol_through() -> None:
         "2. x",
         "1,000,000,000,000,000,000 x",
         "3.14159.",
+        "the 20th century",
+        "20th-century",
+        "2.5th x",
+        "20thousand",
+        "1st.",
+        "5% of",
+        "5 percent to 6",
+        "5 percentage points",
+        "5-percent rise",
+        "5%-x",
+        "2.5 % and",
+        "20-year",
+        "20-percent",
+        "20-km",
+        "20-million",
     ],
 )
 def test_plain_number_shortcut_agrees_with_the_full_reader(text: str) -> None:
@@ -250,6 +265,9 @@ def test_plain_stops_cover_every_word_read_after_a_number() -> None:
         "ten,5",
         "tens of thousands",
         "seven\u00e9",
+        "five-year",
+        "twenty-one",
+        "third-largest",
     ],
 )
 def test_plain_word_shortcut_agrees_with_the_full_reader(text: str) -> None:

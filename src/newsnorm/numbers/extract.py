@@ -533,29 +533,46 @@ def _joined_to_more_digits(text: str, p: int) -> bool:
 
 
 def _plain_number(text: str, p: int) -> _Found | None:
-    """The bare ASCII number at *p* (``2021``, ``1,037``, ``2.5``), when nothing next to it can
-    change how the full reader (:func:`_read`, :func:`_over_fraction`, :func:`_range`) reads it;
-    ``None`` sends the anchor to the full reader.
+    """The bare ASCII number at *p* (``2021``, ``1,037``, ``2.5``, ``20th``, ``5%``), when
+    nothing next to it can change how the full reader (:func:`_read`, :func:`_over_fraction`,
+    :func:`_range`) reads it; ``None`` sends the anchor to the full reader.
 
     Most numbers in news are such numbers, and the full reader spends most of its time proving
     that nothing attaches to them. The literal is one that :func:`~newsnorm.numbers.grammar.lex`
     reads the same way (plain digits, comma thousands, a decimal point); any other shape, like
     ``12,34,567`` or ``1.234,5``, fails the match. Before it, nothing that :func:`_read` looks
-    at (a dot, percent sign, minus sign, currency); after it, a :func:`_plain_end`.
+    at (a dot, percent sign, minus sign, currency). After it, an ordinal suffix on an integer
+    or a percent, then a :func:`_plain_end` (after a percent, which ends the phrase, only a
+    range connector matters).
     """
     if p > 0 and text[p - 1] in ".%\u066a-\u2212":
         return None
     m = _PLAIN_LITERAL.match(text, p)
-    if m is None or not _plain_end(text, m.end()):
+    if m is None:
+        return None
+    lit = m.group()
+    end = m.end()
+    kind = "cardinal"
+    unit = None
+    stops = _plain_stops()
+    if text.startswith(_ORDINAL_SUFFIXES, end) and "." not in lit:
+        kind, end = "ordinal", end + 2
+    else:
+        pct = _PERCENT.match(text, end)
+        if pct is not None:
+            kind, end, stops = "percent", pct.end(), _RANGE_WORDS
+            unit = "pp" if pct.group("pp") else None
+    if not _plain_end(text, end, stops):
         return None
     if _signed_start(text, p) != p or _currency_before(text, p) is not None:
         return None
-    lit = m.group()
     value = Fraction(lit) if "." in lit else Fraction(int(lit.replace(",", "")))
-    return _Found(p, m.end(), value, "cardinal")
+    return _Found(p, end, value, kind, unit=unit)
 
 
 _PLAIN_LITERAL = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){1,6}(?![0-9])|[0-9]{1,30}(?:\.[0-9]{1,30})?")
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+_RANGE_WORDS = frozenset({"to", "and"})
 
 
 def _plain_word(text: str, start: int, end: int) -> _Found | None:
@@ -568,7 +585,7 @@ def _plain_word(text: str, start: int, end: int) -> _Found | None:
     """
     word = text[start:end].lower()
     info = word_table().get(word)
-    if info is None or word == "one" or not _plain_end(text, end):
+    if info is None or word == "one" or not _plain_end(text, end, _plain_stops()):
         return None
     if info.kind == "ord":
         if info.plural or word in ("half", "quarter"):
@@ -583,22 +600,23 @@ def _plain_word(text: str, start: int, end: int) -> _Found | None:
     return _Found(start, end, info.value, kind, words=True)
 
 
-def _plain_end(text: str, end: int) -> bool:
+def _plain_end(text: str, end: int, stops: frozenset[str] | None) -> bool:
     """Whether a number ending at *end* is followed by nothing that the full reader would read
-    into it: the end of the text, punctuation not followed by a digit, or one space and an
-    ASCII word that no pattern after a number starts with (see :func:`_plain_stops`)."""
+    into it: the end of the text, punctuation not followed by a digit, or one space or a hyphen
+    and an ASCII word that no pattern after a number starts with (not in *stops*, see
+    :func:`_plain_stops`). A hyphen before a word never starts a range (``20-year``)."""
     m = _PLAIN_TAIL.match(text, end)
     if m is None:
         return False
     word = m.group("word")
     if word is None:
         return True
-    stops = _plain_stops()
     return stops is not None and word.lower() not in stops
 
 
 _PLAIN_TAIL = re.compile(
-    rf"\Z|[,.;:!?)\]\"'\n](?![{DIGIT}])| (?P<word>[A-Za-z]+)(?![A-Za-z])(?![^\x00-\x7f])"
+    rf"\Z|[,.;:!?)\]\"'\n](?![{DIGIT}])"
+    r"|[ \-](?P<word>[A-Za-z]+)(?![A-Za-z])(?![^\x00-\x7f])"
 )
 
 
