@@ -207,6 +207,15 @@ def test_currency_prefix_filter_lets_every_symbol_through() -> None:
         "20-percent",
         "20-km",
         "20-million",
+        "5 million people",
+        "2.5 billion.",
+        "1,000 million",
+        "5 million, five hundred",
+        "5 thousand million",
+        "5 million dollars",
+        "5 million to 6",
+        "5 bn x",
+        "5 million-strong",
     ],
 )
 def test_plain_number_shortcut_agrees_with_the_full_reader(text: str) -> None:
@@ -268,6 +277,10 @@ def test_plain_stops_cover_every_word_read_after_a_number() -> None:
         "five-year",
         "twenty-one",
         "third-largest",
+        "two million people",
+        "twenty-thousand x",
+        "two million, five",
+        "first million",
     ],
 )
 def test_plain_word_shortcut_agrees_with_the_full_reader(text: str) -> None:

@@ -555,6 +555,8 @@ def _plain_number(text: str, p: int) -> _Found | None:
     kind = "cardinal"
     unit = None
     stops = _plain_stops()
+    value = Fraction(lit) if "." in lit else Fraction(int(lit.replace(",", "")))
+    scale = None
     if text.startswith(_ORDINAL_SUFFIXES, end) and "." not in lit:
         kind, end = "ordinal", end + 2
     else:
@@ -562,12 +564,15 @@ def _plain_number(text: str, p: int) -> _Found | None:
         if pct is not None:
             kind, end, stops = "percent", pct.end(), _RANGE_WORDS
             unit = "pp" if pct.group("pp") else None
+        else:
+            scale = _scale_after(text, end)
+            if scale is not None:
+                value, end = value * scale[0], scale[1]
     if not _plain_end(text, end, stops):
         return None
     if _signed_start(text, p) != p or _currency_before(text, p) is not None:
         return None
-    value = Fraction(lit) if "." in lit else Fraction(int(lit.replace(",", "")))
-    return _Found(p, end, value, kind, unit=unit)
+    return _Found(p, end, value, kind, unit=unit, scale=scale[0] if scale else _ONE)
 
 
 _PLAIN_LITERAL = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){1,6}(?![0-9])|[0-9]{1,30}(?:\.[0-9]{1,30})?")
@@ -585,7 +590,7 @@ def _plain_word(text: str, start: int, end: int) -> _Found | None:
     """
     word = text[start:end].lower()
     info = word_table().get(word)
-    if info is None or word == "one" or not _plain_end(text, end, _plain_stops()):
+    if info is None or word == "one":
         return None
     if info.kind == "ord":
         if info.plural or word in ("half", "quarter"):
@@ -595,9 +600,42 @@ def _plain_word(text: str, start: int, end: int) -> _Found | None:
         kind = "cardinal"
     else:
         return None
+    value = info.value
+    scale = _scale_after(text, end) if kind == "cardinal" else None
+    if scale is not None:
+        value, end = value * scale[0], scale[1]
+    if not _plain_end(text, end, _plain_stops()):
+        return None
     if _prev_word(text, start).lower() in ("a", "an") or _currency_before(text, start) is not None:
         return None
-    return _Found(start, end, info.value, kind, words=True)
+    return _Found(start, end, value, kind, scale=scale[0] if scale else _ONE, words=True)
+
+
+_ONE = Fraction(1)
+
+
+def _scale_after(text: str, end: int) -> tuple[Fraction, int] | None:
+    """(scale, end) of a scale word one space or hyphen after a cardinal ending at *end*
+    (``5 million``, ``two-thousand``), which the grammar multiplies into it; ``None`` if there is
+    none, or if the grammar might read on after it (a comma: ``two million, five hundred``).
+
+    A spaced multiplier (``5 bn``) is left to the full reader, which reads it differently.
+    """
+    m = _PLAIN_TAIL.match(text, end)
+    word = None if m is None else m.group("word")
+    if m is None or word is None:
+        return None
+    info = word_table().get(word.lower())
+    if info is None or info.kind != "scale" or word.lower() in _spaced_multipliers():
+        return None
+    if text[m.end() : m.end() + 1] == ",":
+        return None
+    return info.value, m.end()
+
+
+@cache
+def _spaced_multipliers() -> frozenset[str]:
+    return frozenset(k.lower() for k in load("words")["spaced_multipliers"])
 
 
 def _plain_end(text: str, end: int, stops: frozenset[str] | None) -> bool:
@@ -632,7 +670,7 @@ def _plain_stops() -> frozenset[str] | None:
     keys = [letter_keys(k) for k in (words, codes, unit_words, symbols)]
     if any(k is None for k in keys):
         return None
-    stops = set(word_table()) | {k.lower() for k in load("words")["spaced_multipliers"]}
+    stops = set(word_table()) | _spaced_multipliers()
     stops |= {"percent", "percents", "percentage", "per", "pct", "over", "out", "in", "to", "and"}
     for k in keys:
         stops |= k or set()
