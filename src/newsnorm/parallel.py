@@ -11,6 +11,8 @@ flight and yields results in input order, so ``--jobs 1`` and ``--jobs N`` write
 from __future__ import annotations
 
 import multiprocessing
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -55,8 +57,14 @@ def warm_up() -> None:
 
 
 def _context() -> Any:
-    # forkserver: workers fork from a clean server process, never from a parent that may run
-    # threads (a progress bar, a Dask client, a test runner), where fork can deadlock.
+    if sys.platform == "linux" and threading.active_count() == 1:
+        # No other thread, so fork is safe (it was the Linux default until Python 3.14): warm
+        # this process once and the workers start as warm copies of it, with no interpreter to
+        # start and nothing to import.
+        warm_up()
+        return multiprocessing.get_context("fork")
+    # Threads (a progress bar, a Dask client, a test runner): fork could copy a held lock and
+    # deadlock, so workers fork from a clean server process instead.
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
