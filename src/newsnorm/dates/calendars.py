@@ -309,7 +309,7 @@ class _Patterns:
     prescan_latin: WordScan
     prescan_latin_words: WordScan
     prescan_ascii_words: WordScan
-    numeric_hint: re.Pattern[str]
+    numeric_hints: tuple[re.Pattern[str], ...]
     prescan_latin_any_case: WordScan
     prescan_arabic: re.Pattern[str]
     numeric: re.Pattern[str]
@@ -402,8 +402,13 @@ def _patterns() -> _Patterns:
         prescan_ascii_words=WordScan(
             rf"(?=[a-z])(?:{latin})(?!\w)", "a-z0-9_" + re.escape(_ASCII_APOSTROPHES)
         ),
-        # Every numeric date holds this; most texts do not, and skip the numeric pattern.
-        numeric_hint=re.compile(rf"{_DIGIT}[/.\-]{_DIGIT}{{1,2}}[/.\-]{_DIGIT}"),
+        # Every numeric date holds one of these (its month between two equal separators); most
+        # texts do not, and skip the numeric pattern. One pattern per separator, so that each
+        # opens with a literal, which re finds with a fast string search (5x faster than a
+        # class-led pattern).
+        numeric_hints=tuple(
+            re.compile(rf"{re.escape(sep)}{_DIGIT}{{1,2}}{re.escape(sep)}{_DIGIT}") for sep in "/.-"
+        ),
         prescan_latin_any_case=WordScan(
             rf"(?:{latin})(?!\w)|(?P<num>{numeric})", rf"\w{_APOSTROPHES}", re.IGNORECASE
         ),
@@ -897,7 +902,7 @@ def _latin_spans(text: str, p: _Patterns) -> list[tuple[int, int, bool]]:
     if len(lowered) != len(text):
         # lower() keeps every offset unless a character like "İ" grows; then scan the original.
         latin, scanned = p.prescan_latin_any_case, text
-    elif p.numeric_hint.search(text):
+    elif any(hint.search(text) for hint in p.numeric_hints):
         latin, scanned = p.prescan_latin, lowered
     else:  # no numeric date can match: the words alone
         words = p.prescan_ascii_words if text.isascii() else p.prescan_latin_words

@@ -161,19 +161,10 @@ class ShapeIndex:
         for i, pattern in enumerate(patterns):
             for shape in prefix_shapes(pattern, k):
                 self._root.add(shape, i)
-        self._cache: dict[str, tuple[int, ...]] = {}
 
     def rules_for(self, key: str) -> tuple[int, ...]:
         """The rules, in order, that may match a text going on with *key* (``k`` characters,
-        fewer at the end of the text)."""
-        rules = self._cache.get(key)
-        if rules is None:
-            if len(self._cache) > 50_000:  # keys come from the text: bound the memory
-                self._cache.clear()
-            rules = self._cache[key] = self._walk(key)
-        return rules
-
-    def _walk(self, key: str) -> tuple[int, ...]:
+        fewer at the end of the text). Callers cache the answer per key."""
         found: set[int] = set()
         nodes = [self._root]
         for ch in key:

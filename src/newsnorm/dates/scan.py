@@ -179,21 +179,29 @@ def candidates(low: str) -> list[int]:
     out: list[int] = []
     last = -1
     for start in _anchors(low):
-        if start <= last:
-            continue
+        # The words before the anchor, back to the previous anchor or 36 characters.
         lo = max(last + 1, start - 36)
-        opened: list[int] = []
         if lo < start and low[start - 1] == " ":
-            pos = start
-            for word in reversed(low[lo:start].split()[-4:]):
-                if word not in _PREFIXES:
-                    break
-                pos = low.rfind(word, lo, pos)
-                opened.append(pos)
-        out.extend(reversed(opened))
+            words = low[lo:start].split()
+            if words and words[-1] in _PREFIXES:  # most anchors have none: skip the walk
+                out.extend(_opening_words(low, lo, start, words))
         out.append(start)
         last = start
     return out
+
+
+def _opening_words(low: str, lo: int, start: int, words: list[str]) -> list[int]:
+    """Offsets of the prefix words at the end of *words* (the text ``low[lo:start]``), in
+    order, up to four."""
+    opened: list[int] = []
+    pos = start
+    for word in reversed(words[-4:]):
+        if word not in _PREFIXES:
+            break
+        pos = low.rfind(word, lo, pos)
+        opened.append(pos)
+    opened.reverse()
+    return opened
 
 
 def regions(low: str) -> list[tuple[int, int]]:
