@@ -300,3 +300,27 @@ def test_plain_word_shortcut_agrees_with_the_full_reader(text: str) -> None:
         f.unit,
         f.upper,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one of the soldiers",
+        "one of a kind",
+        "one of 5",
+        "one could say",
+        "the one that",
+        "no one.",
+        "one day",
+        "one mile",
+        "one of them, one hundred",
+        "one-of-a-kind",
+        "a one of",
+        "$ one of",
+        "one's",
+    ],
+)
+def test_lone_pronoun_one_agrees_with_the_full_reader(text: str) -> None:
+    start = text.lower().index("one")
+    if ex._lone_pronoun_one(text, start, start + 3):
+        assert ex._read(text, start) is None

@@ -638,6 +638,42 @@ def _spaced_multipliers() -> frozenset[str]:
     return frozenset(k.lower() for k in load("words")["spaced_multipliers"])
 
 
+def _lone_pronoun_one(text: str, start: int, end: int) -> bool:
+    """Whether the anchor is a pronoun ``one`` that the grammar reads alone (``one of the``,
+    ``one could``): then :func:`_read` finds no number, and neither is there one here.
+
+    The same test as :func:`_read`'s (:func:`_not_a_number`), without lexing and parsing:
+    only where what follows ``one`` is no number token (just ``of`` before a non-number word).
+    """
+    if text[start:end].lower() != "one" or not _reads_alone(text, end):
+        return False
+    if _prev_word(text, start).lower() in ("a", "an") or _currency_before(text, start) is not None:
+        return False  # the full reader tries "a one ..." first, or reads money
+    one = word_table()["one"]
+    tok = Tok(one.kind, one.value, start, end, "one")
+    return _not_a_number(text, tok, Core(one.value, "cardinal", 1), start, end)
+
+
+def _reads_alone(text: str, end: int) -> bool:
+    """Whether :func:`lex` adds no number token after a word ending at *end*: punctuation, the
+    end, or a word it does not know follows; ``of`` is a token, but parses as the end of the
+    number unless a number token follows it."""
+    m = _PLAIN_TAIL.match(text, end)
+    if m is None:
+        return False
+    word = m.group("word")
+    if word is None:
+        return True
+    if word.lower() == "of":
+        m = _PLAIN_TAIL.match(text, m.end())
+        if m is None:
+            return False
+        word = m.group("word")
+        if word is None:
+            return True
+    return word.lower() not in word_table()
+
+
 def _plain_end(text: str, end: int, stops: frozenset[str] | None) -> bool:
     """Whether a number ending at *end* is followed by nothing that the full reader would read
     into it: the end of the text, punctuation not followed by a digit, or one space or a hyphen
@@ -702,6 +738,8 @@ def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
         vague = _vague(text, p)
         if vague is not None:
             return [vague[0]], vague[1]
+        if _lone_pronoun_one(text, p, end):
+            return [], end
         plain = _plain_word(text, p, end)
         if plain is not None:
             plain.qualifier = _qualifier(text, p)
