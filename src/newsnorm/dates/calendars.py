@@ -576,6 +576,7 @@ def _valid_year(cal: CalendarName, year: int, with_era: bool) -> bool:
     return year in (SOLAR_YEARS if cal == "solar_hijri" else LUNAR_YEARS)
 
 
+@lru_cache(maxsize=1024)  # called for every "Iranian", "Islamic" of a text: a few spellings
 def _era_calendar(era: str) -> CalendarName | None:
     """The calendar an era marker names (``SH``, ``Hijri Shamsi``, ``AH``, ``Hijri``…).
 

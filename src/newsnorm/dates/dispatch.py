@@ -150,35 +150,61 @@ def _item(op: Any, av: Any, k: int) -> set[_Partial]:
 
 
 class ShapeIndex:
-    """The shapes of a list of rules in one trie over character sets, for fast look-ups.
+    """The shapes of a list of rules in one trie over character sets, read as a lazy DFA.
 
-    Each node maps a character set (None: any character) to the next node and lists the rules
-    whose shapes end there.
+    Each trie node maps a character set (None: any character) to the next node and lists the
+    rules whose shapes end there. Reading a key steps through sets of nodes; each set becomes a
+    :class:`_State` whose steps are cached per character, so a key costs a few dict look-ups
+    and a text of any alphabet builds few states (checked on random digits and letters).
     """
 
     def __init__(self, patterns: list[str], k: int) -> None:
-        self._root = _Node()
+        root = _Node()
         for i, pattern in enumerate(patterns):
             for shape in prefix_shapes(pattern, k):
-                self._root.add(shape, i)
+                root.add(shape, i)
+        self._states: dict[frozenset[_Node], _State] = {}
+        self._start = self._state(frozenset([root]))
 
     def rules_for(self, key: str) -> tuple[int, ...]:
         """The rules, in order, that may match a text going on with *key* (``k`` characters,
-        fewer at the end of the text). Callers cache the answer per key."""
-        found: set[int] = set()
-        nodes = [self._root]
+        fewer at the end of the text)."""
+        state = self._start
+        found = set(state.ends)
         for ch in key:
-            for node in nodes:
-                found |= node.ends
-            nodes = [
-                child
-                for node in nodes
-                for chars, child in node.edges.items()
-                if chars is None or ch in chars
-            ]
-        for node in nodes:
-            found |= node.ends
+            state = state.steps.get(ch) or self._step(state, ch)
+            found |= state.ends
         return tuple(sorted(found))
+
+    def _state(self, nodes: frozenset[_Node]) -> _State:
+        state = self._states.get(nodes)
+        if state is None:
+            state = self._states[nodes] = _State(nodes)
+        return state
+
+    def _step(self, state: _State, ch: str) -> _State:
+        nodes = frozenset(
+            child
+            for node in state.nodes
+            for chars, child in node.edges.items()
+            if chars is None or ch in chars
+        )
+        if len(state.steps) > 4096:  # a text with a huge alphabet: bound the memory
+            state.steps.clear()
+        state.steps[ch] = nxt = self._state(nodes)
+        return nxt
+
+
+class _State:
+    """A set of trie nodes reached by the same characters: the rules ending at them, and the
+    state each next character leads to (filled in as characters are met)."""
+
+    __slots__ = ("ends", "nodes", "steps")
+
+    def __init__(self, nodes: frozenset[_Node]) -> None:
+        self.nodes = nodes
+        self.ends: frozenset[int] = frozenset().union(*(node.ends for node in nodes))
+        self.steps: dict[str, _State] = {}
 
 
 class _Node:
