@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import importlib
 from datetime import date, timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from newsnorm import extract_dates
 from newsnorm.dates import _merge
+from newsnorm.dates.grammar import compiled_rules
 from newsnorm.dates.model import DateMention
 
 REF = date(2021, 7, 6)  # a Tuesday
@@ -338,6 +340,13 @@ def test_date_shaped_noise_no_exception(text: str) -> None:
 def test_pathological_inputs_finish(chunk: str) -> None:
     text = chunk * (200_000 // len(chunk))
     assert isinstance(extract_dates(text, REF), list)
+
+
+def test_every_rule_consumes_text() -> None:
+    """find_atoms takes the first rule that matches at a position: none may match nothing."""
+    parser = importlib.import_module("re._parser")
+    for rule in compiled_rules().rules:
+        assert parser.parse(rule.pattern.pattern).getwidth()[0] > 0, rule.name
 
 
 def test_type_error_for_non_str() -> None:

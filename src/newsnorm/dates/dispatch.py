@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 __all__ = ["KEY_LEN", "Chars", "ShapeIndex", "prefix_shapes"]
@@ -42,9 +43,13 @@ _CATEGORIES: dict[Any, tuple[str, Callable[[str], bool]]] = {
 _CATEGORY_TESTS = dict(_CATEGORIES.values())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Chars:
-    """The characters one position of a shape may hold: literals and ``re`` categories."""
+    """The characters one position of a shape may hold: literals and ``re`` categories.
+
+    Built only by :func:`_chars`, which gives equal sets one object: shapes are hashed by the
+    hundred thousand while the index is built, and identity hashes cost nothing.
+    """
 
     literals: frozenset[str]
     categories: frozenset[str] = frozenset()
@@ -53,6 +58,12 @@ class Chars:
         if ch in self.literals:
             return True
         return isinstance(ch, str) and any(_CATEGORY_TESTS[c](ch) for c in self.categories)
+
+
+@cache
+def _chars(literals: frozenset[str], categories: frozenset[str] = frozenset()) -> Chars:
+    """The one :class:`Chars` of these literals and categories."""
+    return Chars(literals, categories)
 
 
 # One position of a shape: its characters, or None for any character.
@@ -110,7 +121,7 @@ def _charset(av: Any) -> CharSet:
             categories.add(_CATEGORIES[a][0])
         else:
             return None
-    return Chars(frozenset(literals), frozenset(categories))
+    return _chars(frozenset(literals), frozenset(categories))
 
 
 def _repeat(low: int, high: int, body: set[_Partial], k: int) -> set[_Partial]:
@@ -133,7 +144,7 @@ def _repeat(low: int, high: int, body: set[_Partial], k: int) -> set[_Partial]:
 def _item(op: Any, av: Any, k: int) -> set[_Partial]:
     """The partial shapes of one parsed item."""
     if op is _C.LITERAL:
-        return {((Chars(frozenset(chr(av))),), False)}
+        return {((_chars(frozenset(chr(av))),), False)}
     if op is _C.IN:
         return {((_charset(av),), False)}
     if op in (_C.ANY, _C.NOT_LITERAL):

@@ -8,13 +8,12 @@ catastrophically.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from newsnorm.dates.dispatch import KEY_LEN, ShapeIndex
 from newsnorm.dates.lexicon import count_value, lexicon, ordinal_value, trie
@@ -1638,8 +1637,6 @@ def compiled_rules() -> Compiled:
     bodies: list[str] = []
     for name, template, handler in RULES:
         body, mapping = _unique_groups(_p(template), name)
-        if _min_width(body) == 0:  # find_atoms relies on every match consuming text
-            raise ValueError(f"date rule {name!r} can match the empty string")
         bodies.append(body)
         pattern = re.compile(r"(?<![a-z0-9])(?:" + body + ")")
         shared = dict(mapping)
@@ -1648,12 +1645,6 @@ def compiled_rules() -> Compiled:
             raise ValueError(f"date rule {name!r} has an unnamed group")
         rules.append(Rule(pattern, handler, tuple(g for _, g in by_number), name))
     return Compiled(tuple(rules), ShapeIndex(bodies, KEY_LEN))
-
-
-def _min_width(pattern: str) -> int:
-    """The fewest characters a match of *pattern* can have."""
-    parser: Any = importlib.import_module("re._parser")
-    return int(parser.parse(pattern).getwidth()[0])
 
 
 def warm_up() -> int:
