@@ -308,7 +308,8 @@ class _Patterns:
 
     prescan_latin: WordScan
     prescan_latin_words: WordScan
-    prescan_ascii_words: WordScan
+    ascii_word_starts: re.Pattern[str]
+    ascii_word: re.Pattern[str]
     numeric_hints: tuple[re.Pattern[str], ...]
     prescan_latin_any_case: WordScan
     prescan_arabic: re.Pattern[str]
@@ -359,7 +360,12 @@ def _patterns() -> _Patterns:
     adjectives = data["calendar_adjectives"]["solar"] + data["calendar_adjectives"]["lunar"]
     every_word = _month_words_spellings() + solar_eras + lunar_eras + adjectives
     arabic_words = [w for w in every_word if _ARABIC_SCRIPT.search(w)]
-    latin = _trie_regex([w for w in every_word if not _ARABIC_SCRIPT.search(w)])
+    latin_words = [w for w in every_word if not _ARABIC_SCRIPT.search(w)]
+    latin = _trie_regex(latin_words)
+    if any(re.search(r"\.[\s\-]|[\s\-]\.", w) for w in latin_words):
+        raise ValueError("a spelling with a dot next to a separator: see _ascii_word_spans")
+    # The same words with their dots as separators, for text whose separators became spaces.
+    spaced_latin = _trie_regex([w.replace(".", " ") for w in latin_words])
     arabic = _trie_regex(arabic_words)
     ordinal_words = data["ordinal_words"]
     ordinal_alt = "|".join(
@@ -399,9 +405,8 @@ def _patterns() -> _Patterns:
         prescan_latin_words=WordScan(rf"(?=[a-z])(?:{latin})(?!\w)", rf"\w{_APOSTROPHES}"),
         # In lower-cased ASCII text \w is [a-z0-9_]: a class re tests without Unicode tables
         # (the scan is about twice as fast).
-        prescan_ascii_words=WordScan(
-            rf"(?=[a-z])(?:{latin})(?!\w)", "a-z0-9_" + re.escape(_ASCII_APOSTROPHES)
-        ),
+        ascii_word_starts=re.compile(rf" (?=(?:{spaced_latin})(?!\w))"),
+        ascii_word=re.compile(rf"(?<![\w{_APOSTROPHES}])(?=[a-z])(?:{latin})(?!\w)"),
         # Every numeric date holds one of these (its month between two equal separators); most
         # texts do not, and skip the numeric pattern. One pattern per separator, so that each
         # opens with a literal, which re finds with a fast string search (5x faster than a
@@ -905,10 +910,41 @@ def _latin_spans(text: str, p: _Patterns) -> list[tuple[int, int, bool]]:
         latin, scanned = p.prescan_latin_any_case, text
     elif any(hint.search(text) for hint in p.numeric_hints):
         latin, scanned = p.prescan_latin, lowered
-    else:  # no numeric date can match: the words alone
-        words = p.prescan_ascii_words if text.isascii() else p.prescan_latin_words
-        return [(m.start(1), m.end(1), False) for m in words.finditer(lowered)]
+    elif text.isascii():  # no numeric date can match: the words alone
+        return _ascii_word_spans(lowered, p)
+    else:
+        words = p.prescan_latin_words.finditer(lowered)
+        return [(m.start(1), m.end(1), False) for m in words]
     return [(m.start(1), m.end(1), m.group("num") is not None) for m in latin.finditer(scanned)]
+
+
+# Lower-cased ASCII text with every separator (a character not in a word) as a space.
+_SEPARATORS_AS_SPACES = {
+    c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_" + _ASCII_APOSTROPHES)
+}
+
+
+def _ascii_word_spans(lowered: str, p: _Patterns) -> list[tuple[int, int, bool]]:
+    """The calendar words of lower-cased ASCII text, as ``prescan_latin_words`` finds them.
+
+    With its separators as spaces, the text is scanned for one literal, which re finds with its
+    string search (a fifth faster than a class of separators, measured). The lookahead marks
+    every place a word may start (dots read as separators: ``a h`` for ``A.H.``) without
+    consuming it; the exact pattern then confirms each, and a confirmed word hides the places
+    inside it, as in ``finditer``.
+    """
+    spaced = " " + lowered.translate(_SEPARATORS_AS_SPACES)  # the space stands for the start
+    out: list[tuple[int, int, bool]] = []
+    end = 0
+    for m in p.ascii_word_starts.finditer(spaced):
+        start = m.start()  # the word's offset in lowered (the leading space shifts by one)
+        if start < end:
+            continue
+        word = p.ascii_word.match(lowered, start)
+        if word is not None:
+            out.append((start, word.end(), False))
+            end = word.end()
+    return out
 
 
 def _prescan(text: str) -> list[tuple[int, int, bool]]:
