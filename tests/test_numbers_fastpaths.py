@@ -73,6 +73,8 @@ def test_suffix_prefilter_lets_every_word_through(table: str) -> None:
         "someone phoned: one, two; 3½ and ¾",
         "x twenty-first\ntens of thousands",
         "İstanbul had two million visitors in 2021",  # lower() changes the length
+        "it’s “two” of ۱۲ and ⅓, not 5é-six",  # anchors outside latin-1: scan the text
+        "it’s “two” of 12 and ½, not 5é-six",  # only other characters outside latin-1
         "",
         "no numbers at all",
     ],

@@ -12,21 +12,25 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
+from typing import Any
 
 from newsnorm.checks import ensure_text
 from newsnorm.numbers.grammar import Core, Tok, lex, parse_phrase
 from newsnorm.numbers.lexicon import (
     DIGIT,
     VULGAR,
+    Latin1Scan,
     anchor_regex,
     currency_prefix_ends,
     currency_prefix_regex,
     currency_suffix_regexes,
     currency_tables,
     identifier_nouns,
+    latin1_scan,
     letter_keys,
     load,
     lower_anchor_regexes,
@@ -778,12 +782,24 @@ def _url_end(urls: list[tuple[int, int]], p: int) -> int:
 class _Anchors:
     """The anchors of one text, in order: :meth:`next` gives the first at or after an offset.
 
-    Digits and number words are searched with two patterns (see
-    :func:`~newsnorm.numbers.lexicon.lower_anchor_regexes`); the next match of each is kept
-    until the reader moves past it, so each part of the text is scanned once by each pattern.
+    Digits and number words are searched separately (see
+    :func:`~newsnorm.numbers.lexicon.lower_anchor_regexes`): in a latin-1 copy of the text when
+    it has no anchor characters outside latin-1 (see
+    :class:`~newsnorm.numbers.lexicon.Latin1Scan`), else in the text. The next match of each is
+    kept until the reader moves past it, so each part of the text is scanned once for each.
     """
 
-    __slots__ = ("_digit", "_digits", "_fallback", "_padded", "_text", "_word", "_words")
+    __slots__ = (
+        "_digit",
+        "_digit_bytes",
+        "_digits",
+        "_fallback",
+        "_latin1",
+        "_padded",
+        "_text",
+        "_word",
+        "_words",
+    )
 
     def __init__(self, text: str, lowered: str) -> None:
         self._digit = self._word = (-1, -1)  # cached (start, end); -1: not searched yet
@@ -793,10 +809,20 @@ class _Anchors:
         self._text = text if self._fallback else lowered
         digits, words = lower_anchor_regexes()
         self._digits = digits.search
-        self._words = anchor_regex().search if self._fallback else words.search
+        self._words: Callable[[Any, int], re.Match[Any] | None] = (
+            anchor_regex().search if self._fallback else words.search
+        )
         # The word pattern starts with the non-letter before the word: padded with one space,
         # a word at offset 0 has one too, and offset ``i`` of the text is ``i + 1`` here.
-        self._padded = "" if self._fallback else " " + lowered
+        self._padded: str | bytes = "" if self._fallback else " " + lowered
+        self._digit_bytes = b""
+        scan = None if self._fallback else latin1_scan()
+        latin1 = None if scan is None else _latin1(lowered, scan)
+        self._latin1 = scan is not None and latin1 is not None
+        if scan is not None and latin1 is not None:
+            self._words = scan.words.search
+            self._padded = b" " + latin1.translate(scan.letters)
+            self._digit_bytes = latin1.translate(scan.digits)
 
     def next(self, pos: int) -> tuple[int, int]:
         """(start, end) of the first anchor at or after *pos*; (_FAR, _FAR) when none is left."""
@@ -804,12 +830,26 @@ class _Anchors:
             m = self._words(self._text, pos)
             return (_FAR, _FAR) if m is None else m.span()
         if self._digit[0] < pos:
-            m = self._digits(self._text, pos)
-            self._digit = (_FAR, _FAR) if m is None else m.span()
+            if self._latin1:
+                i = self._digit_bytes.find(b"0", pos)
+                self._digit = (_FAR, _FAR) if i < 0 else (i, i + 1)
+            else:
+                m = self._digits(self._text, pos)
+                self._digit = (_FAR, _FAR) if m is None else m.span()
         if self._word[0] < pos:
             m = self._words(self._padded, pos)
             self._word = (_FAR, _FAR) if m is None else (m.start(1) - 1, m.end(1) - 1)
         return min(self._digit, self._word)
+
+
+def _latin1(lowered: str, scan: Latin1Scan) -> bytes | None:
+    """*lowered* in latin-1, other characters as ``?``; ``None`` if one of them is an anchor."""
+    try:
+        return lowered.encode("latin-1")
+    except UnicodeEncodeError:
+        if scan.rare.search(lowered):
+            return None
+        return lowered.encode("latin-1", "replace")
 
 
 def find_mentions(text: str) -> list[NumberMention]:

@@ -17,12 +17,14 @@ from importlib import resources
 from typing import Any
 
 __all__ = [
+    "Latin1Scan",
     "WordInfo",
     "anchor_regex",
     "currency_prefix_ends",
     "currency_prefix_regex",
     "currency_suffix_regexes",
     "identifier_nouns",
+    "latin1_scan",
     "letter_keys",
     "load",
     "lower_anchor_regexes",
@@ -191,6 +193,53 @@ def lower_anchor_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (
         re.compile(rf"[{DIGIT}{vulgar}]"),
         re.compile(rf"[^a-z]({trie_pattern(words)})(?![a-z])"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Latin1Scan:
+    """The anchor scan on a latin-1 copy of a lower-cased text (one byte per character, so
+    offsets are kept; other characters become ``?``), for texts without anchor characters
+    outside latin-1 (``rare`` finds them: Persian digits, most vulgar fractions).
+
+    ``letters`` maps every byte but ``a-z`` to a space: there, a number word is found after a
+    literal space, which ``re`` skips to several times faster than to a character of a set.
+    ``digits`` maps the digit and fraction anchors to ``0`` and every other byte to a space, for
+    ``bytes.find``.
+    """
+
+    words: re.Pattern[bytes]
+    letters: bytes
+    digits: bytes
+    rare: re.Pattern[str]
+
+
+@cache
+def latin1_scan() -> Latin1Scan | None:
+    """How to scan a latin-1 copy of a lower-cased text (see :class:`Latin1Scan`); ``None`` if a
+    number word is not plain ``a-z`` (it would not survive the ``letters`` table).
+
+    >>> scan = latin1_scan()
+    >>> padded = b" " + "six of 20, a dozen".encode("latin-1").translate(scan.letters)
+    >>> [m.group(1) for m in scan.words.finditer(padded)]
+    [b'six', b'dozen']
+    >>> "x ½ 20".encode("latin-1").translate(scan.digits)
+    b'  0 00'
+    """
+    skip = {"and", "a", "an", "point", "of"}
+    words = [w for w in word_table() if w not in skip]
+    words += [w for w in vague_values() if w not in words]
+    if not all(w.isascii() and w.isalpha() and w.islower() for w in words):
+        return None
+    anchors = re.compile(rf"[{DIGIT}{''.join(VULGAR)}]")
+    letters = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
+    digits = bytes(48 if anchors.fullmatch(chr(b)) else 32 for b in range(256))
+    rare = "".join(chr(c) for c in range(256, 0x10000) if anchors.fullmatch(chr(c)))
+    return Latin1Scan(
+        re.compile(rb" (" + trie_pattern(words).encode() + rb")(?![a-z])"),
+        letters,
+        digits,
+        re.compile(f"[{re.escape(rare)}]"),
     )
 
 
