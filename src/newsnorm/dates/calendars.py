@@ -403,8 +403,8 @@ def _patterns() -> _Patterns:
             rf"(?=[a-z])(?:{latin})(?!\w)|(?P<num>{numeric})", rf"\w{_APOSTROPHES}"
         ),
         prescan_latin_words=WordScan(rf"(?=[a-z])(?:{latin})(?!\w)", rf"\w{_APOSTROPHES}"),
-        # In lower-cased ASCII text \w is [a-z0-9_]: a class re tests without Unicode tables
-        # (the scan is about twice as fast).
+        # For lower-cased ASCII text (see _ascii_word_spans): after a space, where a word may
+        # start, with dots as separators; and the word itself at such a place.
         ascii_word_starts=re.compile(rf" (?=(?:{spaced_latin})(?!\w))"),
         ascii_word=re.compile(rf"(?<![\w{_APOSTROPHES}])(?=[a-z])(?:{latin})(?!\w)"),
         # Every numeric date holds one of these (its month between two equal separators); most
@@ -918,7 +918,8 @@ def _latin_spans(text: str, p: _Patterns) -> list[tuple[int, int, bool]]:
     return [(m.start(1), m.end(1), m.group("num") is not None) for m in latin.finditer(scanned)]
 
 
-# Lower-cased ASCII text with every separator (a character not in a word) as a space.
+# For lower-cased ASCII text: every separator (a character no calendar word has next to a
+# letter: not a letter, digit, underscore or apostrophe) as a space.
 _SEPARATORS_AS_SPACES = {
     c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_" + _ASCII_APOSTROPHES)
 }

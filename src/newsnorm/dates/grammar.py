@@ -1,7 +1,9 @@
-"""Atoms: the smallest date, time, duration and set expressions, found by one compiled pattern.
+"""Atoms: the smallest date, time, duration and set expressions, found by a list of rules.
 
 Every rule is a regex over the ASCII-lower-cased text plus a handler that turns its groups into
-an :class:`Atom` (a TIMEX3 value and a category). ``compose`` then joins neighbouring atoms
+an :class:`Atom` (a TIMEX3 value and a category). At each candidate position only the rules
+whose first characters can fit the text are tried (:mod:`newsnorm.dates.dispatch`), in order;
+the first one accepted wins. ``compose`` then joins neighbouring atoms
 (date + time, ranges, modifiers). All repetitions are bounded so no rule can backtrack
 catastrophically.
 """

@@ -155,12 +155,18 @@ def _spaced_scan() -> re.Pattern[str]:
     """The anchor words after a space, for ASCII text whose separators became spaces.
 
     A word with a separator in it (``night-time``) is looked for up to it: ``night`` is an
-    anchor too, so the start is the same, and no anchor starts in the rest (checked here).
+    anchor too, so the start is the same, no anchor starts in the rest, and the word does not
+    end in a digit (the digit check of :func:`_anchors`); all three are checked here.
     """
     words = _anchor_words()
     heads = {re.split("[^a-z0-9]", w)[0] for w in words}
-    tails = {t for w in words for t in re.split("[^a-z0-9]", w)[1:]}
-    if not heads <= words or any(t.startswith(w) for t in tails for w in heads):
+    cut = words - heads
+    tails = {t for w in cut for t in re.split("[^a-z0-9]", w)[1:]}
+    if (
+        not heads <= words
+        or any(t.startswith(w) for t in tails for w in heads)
+        or any(w[-1].isdigit() for w in cut)
+    ):
         raise ValueError("an anchor word's pieces would change the anchors the scan finds")
     return re.compile(" (?:" + trie(heads) + ")(?![a-z])")
 
