@@ -218,6 +218,14 @@ def test_currency_prefix_filter_lets_every_symbol_through() -> None:
         "5 million to 6",
         "5 bn x",
         "5 million-strong",
+        "5 to the",
+        "5 and said",
+        "between 5 and said",
+        "5 to hundreds",
+        "5 to  the",
+        "5 and a half",
+        "5 to six",
+        "5 million and the",
     ],
 )
 def test_plain_number_shortcut_agrees_with_the_full_reader(text: str) -> None:
@@ -283,6 +291,10 @@ def test_plain_stops_cover_every_word_read_after_a_number() -> None:
         "twenty-thousand x",
         "two million, five",
         "first million",
+        "five to the",
+        "five and said",
+        "between five and said",
+        "first and the",
     ],
 )
 def test_plain_word_shortcut_agrees_with_the_full_reader(text: str) -> None:

@@ -572,7 +572,7 @@ def _plain_number(text: str, p: int) -> _Found | None:
             scale = _scale_after(text, end)
             if scale is not None:
                 value, end = value * scale[0], scale[1]
-    if not _plain_end(text, end, stops):
+    if not _plain_end(text, end, stops, p if kind == "cardinal" else -1):
         return None
     if _signed_start(text, p) != p or _currency_before(text, p) is not None:
         return None
@@ -608,7 +608,7 @@ def _plain_word(text: str, start: int, end: int) -> _Found | None:
     scale = _scale_after(text, end) if kind == "cardinal" else None
     if scale is not None:
         value, end = value * scale[0], scale[1]
-    if not _plain_end(text, end, _plain_stops()):
+    if not _plain_end(text, end, _plain_stops(), start if kind == "cardinal" else -1):
         return None
     if _prev_word(text, start).lower() in ("a", "an") or _currency_before(text, start) is not None:
         return None
@@ -678,18 +678,62 @@ def _reads_alone(text: str, end: int) -> bool:
     return word.lower() not in word_table()
 
 
-def _plain_end(text: str, end: int, stops: frozenset[str] | None) -> bool:
+def _plain_end(text: str, end: int, stops: frozenset[str] | None, start: int = -1) -> bool:
     """Whether a number ending at *end* is followed by nothing that the full reader would read
     into it: the end of the text, punctuation not followed by a digit, or one space or a hyphen
     and an ASCII word that no pattern after a number starts with (not in *stops*, see
-    :func:`_plain_stops`). A hyphen before a word never starts a range (``20-year``)."""
+    :func:`_plain_stops`). A hyphen before a word never starts a range (``20-year``).
+
+    With the *start* of a cardinal, also ``to`` or ``and`` and then such a word (``5 to the``,
+    ``5 and said``): the grammar stops there, and a range needs a number after the connector
+    (and ``between`` before an ``and``).
+    """
     m = _PLAIN_TAIL.match(text, end)
     if m is None:
         return False
     word = m.group("word")
     if word is None:
         return True
-    return stops is not None and word.lower() not in stops
+    if stops is None:
+        return False
+    word = word.lower()
+    if word not in stops:
+        return True
+    if start < 0 or word not in _free_connectors() or text[end] != " ":
+        return False
+    after = _PLAIN_TAIL.match(text, m.end())
+    if after is None or after.group("word") is None or text[m.end()] != " ":
+        return False
+    if after.group("word").lower() in stops:
+        return False
+    return word == "to" or not _between_before(text, start)
+
+
+def _between_before(text: str, start: int) -> bool:
+    """Whether ``between`` stands right before *start* (``between 3 and 4``), as :func:`_range`
+    reads it."""
+    m = _BETWEEN.search(text, max(0, start - 12), start)
+    return m is not None and m.group("w").lower() == "between"
+
+
+@cache
+def _free_connectors() -> frozenset[str]:
+    """``to`` and ``and``, unless a currency, unit, multiplier or percent word starts with
+    one of them (then the connector test of :func:`_plain_end` would not hold); ``to`` also
+    unless it is a number word (``and`` is one, which the grammar only reads after a hundred or
+    a scale and before a number)."""
+    stops = _plain_stops()
+    if stops is None:
+        return frozenset()
+    _, words, codes = currency_tables()
+    unit_words, symbols = unit_tables()
+    attached = set(_spaced_multipliers()) | {"percent", "percents", "percentage", "per", "pct"}
+    for k in (letter_keys(g) for g in (words, codes, unit_words, symbols)):
+        attached |= k or set()
+    free = {"to", "and"} - attached
+    if "to" in word_table():
+        free.discard("to")
+    return frozenset(free)
 
 
 _PLAIN_TAIL = re.compile(
