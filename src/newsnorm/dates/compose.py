@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import replace
 from functools import cache
+from typing import Any
 
 from newsnorm.dates._wordscan import WordScan
 from newsnorm.dates.grammar import Atom, clock_length_tx, time_range_tx
@@ -158,8 +160,22 @@ def _shift_date(dur: Atom, d: Atom, low: str) -> Atom | None:
     )
 
 
+def _max_width(*patterns: re.Pattern[str]) -> int:
+    """The most characters a match of any of *patterns* can have."""
+    parser: Any = importlib.import_module("re._parser")
+    return max(int(parser.parse(p.pattern).getwidth()[1]) for p in patterns)
+
+
+# Every pairing below needs one of these gaps between the atoms: farther atoms stay apart.
+_MAX_PAIR_GAP = _max_width(
+    _DUR_GAP, _DATE_TIME_GAP, _WD_DATE_GAP, _SET_TIME_GAP, _SHIFT_GAP, _TIME_DATE_GAP
+)
+
+
 def _merge_pair(a: Atom, b: Atom, low: str) -> Atom | None:
     """*a* and *b* (adjacent, in order) as one atom, or ``None``."""
+    if b.start - a.end > _MAX_PAIR_GAP:
+        return None
     gap = low[a.end : b.start]
     if a.cat == "DUR" and b.cat == "DUR" and _DUR_GAP.fullmatch(gap):
         parts = a.dur + b.dur
@@ -241,7 +257,7 @@ def _now_as_date(a: Atom, ctx: Ctx) -> Atom:
 
 def _range(a: Atom, b: Atom, low: str, ctx: Ctx) -> Atom | None:
     """``from A to B`` / ``between A and B`` / ``A - B`` as one range atom."""
-    gap = _RANGE_GAP.fullmatch(low[a.end : b.start])
+    gap = _RANGE_GAP.fullmatch(low, a.end, b.start)  # no lookaround: as on the slice
     if gap is None:
         return None
     prefix = _RANGE_PREFIX.search(low[max(0, a.start - 10) : a.start])

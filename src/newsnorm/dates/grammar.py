@@ -1592,16 +1592,16 @@ class Compiled:
 
     rules: tuple[Rule, ...]
     index: ShapeIndex
-    _fitting: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
+    fitting: dict[str, tuple[Rule, ...]] = field(default_factory=dict)  # per key
 
     def rules_fitting(self, key: str) -> tuple[Rule, ...]:
         """The rules, in order, whose shapes fit a text going on with *key*."""
-        fitting = self._fitting.get(key)
+        fitting = self.fitting.get(key)
         if fitting is None:
-            if len(self._fitting) > 50_000:  # keys come from the text: bound the memory
-                self._fitting.clear()
+            if len(self.fitting) > 50_000:  # keys come from the text: bound the memory
+                self.fitting.clear()
             fitting = tuple(self.rules[i] for i in self.index.rules_for(key))
-            self._fitting[key] = fitting
+            self.fitting[key] = fitting
         return fitting
 
 
@@ -1685,13 +1685,17 @@ def find_atoms(low: str, text: str, ctx: Ctx, starts: list[int]) -> list[Atom]:
     the verb, a fraction), the later rules are tried there. Only the rules whose shapes fit the
     next characters are tried (see :mod:`newsnorm.dates.dispatch`).
     """
-    rules_fitting = compiled_rules().rules_fitting
+    compiled = compiled_rules()
+    fitting, rules_fitting = compiled.fitting, compiled.rules_fitting
     atoms: list[Atom] = []
     covered = -1
     for pos in starts:
         if pos < covered:
             continue
-        rules = rules_fitting(low[pos : pos + KEY_LEN])
+        key = low[pos : pos + KEY_LEN]
+        rules = fitting.get(key)  # the cache, read here to save a call per position
+        if rules is None:
+            rules = rules_fitting(key)
         if not rules:
             continue
         atom = _atom_at(rules, pos, low, text, ctx)
