@@ -182,6 +182,33 @@ def _word_spans(low: str) -> list[tuple[int, int]]:
 
 # [0-9]{1,8} with its first digit spelled out as a class, so that re skips to the next digit.
 _DIGIT_RUN = re.compile(r"[0-9][0-9]{0,7}")
+# ASCII text as the kind of each character: a letter "a", a digit "0", anything else a space.
+_CHAR_KINDS = {c: "a" if chr(c).isalpha() else "0" if chr(c).isdigit() else " " for c in range(128)}
+
+
+def _digit_runs(low: str) -> list[int]:
+    """Starts of the matches of :data:`_DIGIT_RUN` in *low*, in order.
+
+    In ASCII text a run starts where a digit follows a letter or a separator: two substring
+    searches in the text's character kinds, faster than re testing a class at every character.
+    A run of nine digits or more is cut in pieces of eight: :data:`_DIGIT_RUN` reads it.
+
+    >>> _digit_runs("covid19 on 6/7, 2021") == [m.start() for m in _DIGIT_RUN.finditer(
+    ...     "covid19 on 6/7, 2021")]
+    True
+    """
+    if low.isascii():
+        kinds = low.translate(_CHAR_KINDS)
+        if "0" * 9 not in kinds:
+            starts = [0] if kinds.startswith("0") else []
+            for before in ("a0", " 0"):
+                i = kinds.find(before)
+                while i >= 0:
+                    starts.append(i + 1)
+                    i = kinds.find(before, i + 2)
+            starts.sort()
+            return starts
+    return [m.start() for m in _DIGIT_RUN.finditer(low)]
 
 
 def _anchors(low: str) -> list[int]:
@@ -199,7 +226,7 @@ def _anchors(low: str) -> list[int]:
     if any(low[end - 1] <= "9" for _, end in words):
         return [m.start() for m in _anchor_pattern().finditer(low)]
     starts = [start for start, _ in words]
-    starts.extend(m.start() for m in _DIGIT_RUN.finditer(low))
+    starts.extend(_digit_runs(low))
     if "½" in low:
         starts.extend(i for i, ch in enumerate(low) if ch == "½")
     starts.sort()
