@@ -226,6 +226,17 @@ def test_currency_prefix_filter_lets_every_symbol_through() -> None:
         "5 and a half",
         "5 to six",
         "5 million and the",
+        "5 of these",
+        "5 of first",
+        "5 a day",
+        "5 a half",
+        "5 an hour",
+        "3 of a million",
+        "5 million a year",
+        "the 20th of May",
+        "20th over",
+        "20th percent",
+        "20th million",
     ],
 )
 def test_plain_number_shortcut_agrees_with_the_full_reader(text: str) -> None:
@@ -295,6 +306,9 @@ def test_plain_stops_cover_every_word_read_after_a_number() -> None:
         "five and said",
         "between five and said",
         "first and the",
+        "five of these",
+        "two a day",
+        "two a dozen",
     ],
 )
 def test_plain_word_shortcut_agrees_with_the_full_reader(text: str) -> None:

@@ -562,7 +562,9 @@ def _plain_number(text: str, p: int) -> _Found | None:
     value = Fraction(lit) if "." in lit else Fraction(int(lit.replace(",", "")))
     scale = None
     if text.startswith(_ORDINAL_SUFFIXES, end) and "." not in lit:
-        kind, end = "ordinal", end + 2
+        # A suffixed ordinal is closed: no number word joins it, no range or fraction
+        # follows it; only a percent, currency or unit could still attach.
+        kind, end, stops = "ordinal", end + 2, _attachment_keys()
     else:
         pct = _PERCENT.match(text, end)
         if pct is not None:
@@ -684,9 +686,9 @@ def _plain_end(text: str, end: int, stops: frozenset[str] | None, start: int = -
     and an ASCII word that no pattern after a number starts with (not in *stops*, see
     :func:`_plain_stops`). A hyphen before a word never starts a range (``20-year``).
 
-    With the *start* of a cardinal, also ``to`` or ``and`` and then such a word (``5 to the``,
-    ``5 and said``): the grammar stops there, and a range needs a number after the connector
-    (and ``between`` before an ``and``).
+    With the *start* of a cardinal, also a :func:`_free_connectors` word and then such a word
+    (``5 to the``, ``5 and said``, ``5 of these``): the grammar stops there, and a range needs
+    a number after the connector (and ``between`` before an ``and``).
     """
     m = _PLAIN_TAIL.match(text, end)
     if m is None:
@@ -718,19 +720,15 @@ def _between_before(text: str, start: int) -> bool:
 
 @cache
 def _free_connectors() -> frozenset[str]:
-    """``to`` and ``and``, unless a currency, unit, multiplier or percent word starts with
-    one of them (then the connector test of :func:`_plain_end` would not hold); ``to`` also
-    unless it is a number word (``and`` is one, which the grammar only reads after a hundred or
-    a scale and before a number)."""
-    stops = _plain_stops()
-    if stops is None:
+    """The words after which a cardinal still reads alone when a word that starts nothing
+    follows (see :func:`_plain_end`): ``to`` and ``and`` (the range reader needs a number after
+    them), ``of``, ``a`` and ``an`` (the grammar reads these only after a hundred or a scale and
+    before a number or fraction word, or at the start). Minus any that a currency, unit,
+    multiplier or percent word starts with; ``to`` also if it were a number word."""
+    attached = _attachment_keys()
+    if attached is None:
         return frozenset()
-    _, words, codes = currency_tables()
-    unit_words, symbols = unit_tables()
-    attached = set(_spaced_multipliers()) | {"percent", "percents", "percentage", "per", "pct"}
-    for k in (letter_keys(g) for g in (words, codes, unit_words, symbols)):
-        attached |= k or set()
-    free = {"to", "and"} - attached
+    free = {"to", "and", "of", "a", "an"} - attached
     if "to" in word_table():
         free.discard("to")
     return frozenset(free)
@@ -744,21 +742,30 @@ _PLAIN_TAIL = re.compile(
 
 @cache
 def _plain_stops() -> frozenset[str] | None:
-    """The lower-cased words after ``<integer> `` that send it to the full reader: every word
-    that a pattern read after a number starts with (number words for :func:`lex`, spaced
-    multipliers, percent words of ``_PERCENT``, currency and unit words, codes and symbols,
-    ``_OVER`` and ``_RANGE_WORD`` words). ``None`` if the leading letters of a currency or unit
-    cannot be known (see :func:`letter_keys`)."""
+    """The lower-cased words after ``<number> `` that send it to the full reader: every word
+    that a pattern read after a number starts with (number words for :func:`lex`, the
+    :func:`_attachment_keys`, ``_OVER`` and ``_RANGE_WORD`` words). ``None`` if the leading
+    letters of a currency or unit cannot be known (see :func:`letter_keys`)."""
+    attached = _attachment_keys()
+    if attached is None:
+        return None
+    return attached | set(word_table()) | {"over", "out", "in", "to", "and"}
+
+
+@cache
+def _attachment_keys() -> frozenset[str] | None:
+    """The lower-cased leading letters of what :func:`_attach_after` and :func:`lex_digits`
+    read after a number: percent words of ``_PERCENT``, currency and unit words, codes and
+    symbols, spaced multipliers; ``None`` if some cannot be known (see :func:`letter_keys`)."""
     _, words, codes = currency_tables()
     unit_words, symbols = unit_tables()
     keys = [letter_keys(k) for k in (words, codes, unit_words, symbols)]
     if any(k is None for k in keys):
         return None
-    stops = set(word_table()) | _spaced_multipliers()
-    stops |= {"percent", "percents", "percentage", "per", "pct", "over", "out", "in", "to", "and"}
+    attached = set(_spaced_multipliers()) | {"percent", "percents", "percentage", "per", "pct"}
     for k in keys:
-        stops |= k or set()
-    return frozenset(stops)
+        attached |= k or set()
+    return frozenset(attached)
 
 
 def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
