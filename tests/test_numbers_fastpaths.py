@@ -314,7 +314,7 @@ def test_plain_stops_cover_every_word_read_after_a_number() -> None:
 def test_plain_word_shortcut_agrees_with_the_full_reader(text: str) -> None:
     m = re.search(r"[A-Za-z]+", text.replace("a ", "  ").replace("an ", "   "))
     assert m is not None
-    plain = ex._plain_word(text, m.start(), m.end())
+    plain = ex._plain_word(text, m.start(), m.end(), ex._prev_word(text, m.start()))
     if plain is None:
         return
     full = ex._read(text, m.start())
@@ -350,5 +350,5 @@ def test_plain_word_shortcut_agrees_with_the_full_reader(text: str) -> None:
 )
 def test_lone_pronoun_one_agrees_with_the_full_reader(text: str) -> None:
     start = text.lower().index("one")
-    if ex._lone_pronoun_one(text, start, start + 3):
+    if ex._lone_pronoun_one(text, start, start + 3, ex._prev_word(text, start)):
         assert ex._read(text, start) is None

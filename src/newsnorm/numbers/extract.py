@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from newsnorm.checks import ensure_text
@@ -128,10 +128,12 @@ def _prev_word(text: str, p: int) -> str:
 _REVERSED_WORD = re.compile(r"[ \u00a0\t]{1,3}(\.[A-Za-z]{1,19}|[A-Za-z]{1,20})")
 
 
-def _identifier_before(text: str, p: int) -> bool:
-    """Digits at *p* glued to a code or after a naming noun: ``G20``, ``F-16``, ``Article 5``."""
+def _identifier_before(text: str, p: int, prev_word: str | None = None) -> bool:
+    """Digits at *p* glued to a code or after a naming noun: ``G20``, ``F-16``, ``Article 5``
+    (*prev_word*: ``_prev_word(text, p)``, if known)."""
     if p == 0:
         return False
+    start = p
     prev = text[p - 1]
     if prev.isalpha():
         return True
@@ -142,7 +144,7 @@ def _identifier_before(text: str, p: int) -> bool:
         p -= 1
         prev = text[p - 1] if p else ""
     if prev in " \u00a0":
-        w = _prev_word(text, p)
+        w = prev_word if prev_word is not None and p == start else _prev_word(text, p)
         if w:
             lower, exact = identifier_nouns()
             if w.lower() in lower or w.rstrip(".") in exact:
@@ -481,8 +483,9 @@ def _range_unit(f: _Found) -> str | None:
     return None
 
 
-def _qualifier(text: str, start: int) -> str | None:
-    word = _prev_word(text, start).lower().rstrip(".")
+def _qualifier(text: str, start: int, prev: str | None = None) -> str | None:
+    """The qualifier ending before *start* (*prev*: its ``_prev_word``, if known)."""
+    word = (_prev_word(text, start) if prev is None else prev).lower().rstrip(".")
     if word not in qualifier_last_words():
         return None
     lo = max(0, start - _LOOKBACK)
@@ -559,7 +562,7 @@ def _plain_number(text: str, p: int) -> _Found | None:
     kind = "cardinal"
     unit = None
     stops = _plain_stops()
-    value = Fraction(lit) if "." in lit else Fraction(int(lit.replace(",", "")))
+    value = Fraction(lit) if "." in lit else _integer(lit)
     scale = None
     if text.startswith(_ORDINAL_SUFFIXES, end) and "." not in lit:
         # A suffixed ordinal is closed: no number word joins it, no range or fraction
@@ -581,12 +584,19 @@ def _plain_number(text: str, p: int) -> _Found | None:
     return _Found(p, end, value, kind, unit=unit, scale=scale[0] if scale else _ONE)
 
 
+@lru_cache(maxsize=4096)
+def _integer(literal: str) -> Fraction:
+    """The value of an integer literal (``2021``, ``1,037``): years and small counts repeat,
+    and a cached Fraction costs a fraction of a new one (Fractions are immutable)."""
+    return Fraction(int(literal.replace(",", "")))
+
+
 _PLAIN_LITERAL = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){1,6}(?![0-9])|[0-9]{1,30}(?:\.[0-9]{1,30})?")
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _RANGE_WORDS = frozenset({"to", "and"})
 
 
-def _plain_word(text: str, start: int, end: int) -> _Found | None:
+def _plain_word(text: str, start: int, end: int, prev: str) -> _Found | None:
     """The number word ``text[start:end]`` read alone (``two``, ``first``), when nothing next to
     it can change how the full reader reads it; ``None`` sends the anchor to the full reader.
 
@@ -612,7 +622,7 @@ def _plain_word(text: str, start: int, end: int) -> _Found | None:
         value, end = value * scale[0], scale[1]
     if not _plain_end(text, end, _plain_stops(), start if kind == "cardinal" else -1):
         return None
-    if _prev_word(text, start).lower() in ("a", "an") or _currency_before(text, start) is not None:
+    if prev.lower() in ("a", "an") or _currency_before(text, start) is not None:
         return None
     return _Found(start, end, value, kind, scale=scale[0] if scale else _ONE, words=True)
 
@@ -644,7 +654,7 @@ def _spaced_multipliers() -> frozenset[str]:
     return frozenset(k.lower() for k in load("words")["spaced_multipliers"])
 
 
-def _lone_pronoun_one(text: str, start: int, end: int) -> bool:
+def _lone_pronoun_one(text: str, start: int, end: int, prev: str) -> bool:
     """Whether the anchor is a pronoun ``one`` that the grammar reads alone (``one of the``,
     ``one could``): then :func:`_read` finds no number, and neither is there one here.
 
@@ -653,7 +663,7 @@ def _lone_pronoun_one(text: str, start: int, end: int) -> bool:
     """
     if text[start:end].lower() != "one" or not _reads_alone(text, end):
         return False
-    if _prev_word(text, start).lower() in ("a", "an") or _currency_before(text, start) is not None:
+    if prev.lower() in ("a", "an") or _currency_before(text, start) is not None:
         return False  # the full reader tries "a one ..." first, or reads money
     one = word_table()["one"]
     tok = Tok(one.kind, one.value, start, end, "one")
@@ -773,8 +783,10 @@ def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
     resumes."""
     p = start
     ch = text[p]
+    # The word before the anchor, which the identifier, article and qualifier tests all read.
+    prev = _prev_word(text, p)
     if _is_digit(ch):
-        if _identifier_before(text, p):
+        if _identifier_before(text, p, prev):
             return [], _skip_run(text, p)
         if _joined_to_more_digits(text, p):
             t = _TIME.match(text, p) or _IDIOM_SLASH.match(text, p)
@@ -785,7 +797,7 @@ def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
                 return chain
         plain = _plain_number(text, p)
         if plain is not None:
-            plain.qualifier = _qualifier(text, p)
+            plain.qualifier = _qualifier(text, p, prev)
             return [plain], plain.end
         if p > 0 and text[p - 1] == "." and not (p >= 2 and text[p - 2].isalnum()):
             p -= 1
@@ -793,11 +805,11 @@ def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
         vague = _vague(text, p)
         if vague is not None:
             return [vague[0]], vague[1]
-        if _lone_pronoun_one(text, p, end):
+        if _lone_pronoun_one(text, p, end, prev):
             return [], end
-        plain = _plain_word(text, p, end)
+        plain = _plain_word(text, p, end, prev)
         if plain is not None:
-            plain.qualifier = _qualifier(text, p)
+            plain.qualifier = _qualifier(text, p, prev)
             return [plain], plain.end
     got = _read(text, p)
     if got is None:
