@@ -701,13 +701,11 @@ def _plain_end(text: str, end: int, stops: frozenset[str] | None, start: int = -
     a number after the connector (and ``between`` before an ``and``).
     """
     m = _PLAIN_TAIL.match(text, end)
-    if m is None:
+    if m is None or stops is None:
         return False
     word = m.group("word")
-    if word is None:
-        return True
-    if stops is None:
-        return False
+    if word is None:  # the end, or punctuation that no unit or currency starts with
+        return m.group()[:1] not in stops
     word = word.lower()
     if word not in stops:
         return True
