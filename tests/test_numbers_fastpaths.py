@@ -237,6 +237,12 @@ def test_currency_prefix_filter_lets_every_symbol_through() -> None:
         "20th over",
         "20th percent",
         "20th million",
+        "$5 million people",
+        "US$ 5 billion.",
+        "$5 to $6",
+        "$20th x",
+        "Rs 5,000 in",
+        "at least $5 x",
     ],
 )
 def test_plain_number_shortcut_agrees_with_the_full_reader(text: str) -> None:

@@ -548,9 +548,9 @@ def _plain_number(text: str, p: int) -> _Found | None:
     that nothing attaches to them. The literal is one that :func:`~newsnorm.numbers.grammar.lex`
     reads the same way (plain digits, comma thousands, a decimal point); any other shape, like
     ``12,34,567`` or ``1.234,5``, fails the match. Before it, nothing that :func:`_read` looks
-    at (a dot, percent sign, minus sign, currency). After it, an ordinal suffix on an integer
-    or a percent, then a :func:`_plain_end` (after a percent, which ends the phrase, only a
-    range connector matters).
+    at (a dot, percent sign, minus sign) but maybe a currency. After it, an ordinal suffix on
+    an integer or a percent, then a :func:`_plain_end` (after a percent, which ends the phrase,
+    only a range connector matters).
     """
     if p > 0 and text[p - 1] in ".%\u066a-\u2212":
         return None
@@ -579,9 +579,17 @@ def _plain_number(text: str, p: int) -> _Found | None:
                 value, end = value * scale[0], scale[1]
     if not _plain_end(text, end, stops, p if kind == "cardinal" else -1):
         return None
-    if _signed_start(text, p) != p or _currency_before(text, p) is not None:
+    if _signed_start(text, p) != p:
         return None
-    return _Found(p, end, value, kind, unit=unit, scale=scale[0] if scale else _ONE)
+    f = _Found(p, end, value, kind, unit=unit, scale=scale[0] if scale else _ONE)
+    cur = _currency_before(text, p)
+    if cur is not None:
+        if kind != "cardinal":
+            return None
+        # Money (``$5 million``): the mention starts at the symbol; with a currency before,
+        # nothing but a percent attaches after, and the plain end has none.
+        f.start, f.kind, f.unit = cur[0], "money", cur[1]
+    return f
 
 
 @lru_cache(maxsize=4096)
@@ -795,7 +803,7 @@ def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
                 return chain
         plain = _plain_number(text, p)
         if plain is not None:
-            plain.qualifier = _qualifier(text, p, prev)
+            plain.qualifier = _qualifier(text, plain.start, prev if plain.start == p else None)
             return [plain], plain.end
         if p > 0 and text[p - 1] == "." and not (p >= 2 and text[p - 2].isalnum()):
             p -= 1
