@@ -1,11 +1,16 @@
 """Find number mentions: anchors, then the phrase grammar, then what attaches around it.
 
-One C-level regex scan finds anchors (a digit, a vulgar fraction, a number word); text without
-numbers costs only that scan. Around each anchor a short hand-written reader decides: the phrase
-(:mod:`newsnorm.numbers.grammar`), identifiers to skip (``COVID-19``, ``G20``, ``Resolution
-2593``), sign, currency before/after, percent and measure units after, ``X over Y`` fractions,
-ranges (``300-400``, ``between 3 and 4 million``) and qualifiers before (``at least``), which are
-read into ``qualifier`` but stay outside the span.
+C-level scans find anchors (a digit, a vulgar fraction, a number word: :class:`_Anchors`); text
+without numbers costs only those. Around each anchor a short hand-written reader decides: the
+phrase (:mod:`newsnorm.numbers.grammar`), identifiers to skip (``COVID-19``, ``G20``,
+``Resolution 2593``), sign, currency before/after, percent and measure units after, ``X over Y``
+fractions, ranges (``300-400``, ``between 3 and 4 million``) and qualifiers before (``at
+least``), which are read into ``qualifier`` but stay outside the span.
+
+Most numbers in news are plain (``2021``, ``1,037 people``, ``two``, ``the first``, ``5
+percent``, ``$5 million``): :func:`_plain_number` and :func:`_plain_word` read them directly
+when nothing next to them can change what the full reader (:func:`_read`) would find, which
+tests/test_numbers_fastpaths.py checks against it.
 """
 
 from __future__ import annotations
