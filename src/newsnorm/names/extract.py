@@ -52,8 +52,6 @@ _GAP = regex.compile(rf"{_SPACES}(?:(?P<conn>{_CONNECTOR}){_SPACES})*")
 _GAP_AFTER_ABBREV = regex.compile(rf"\.?{_SPACES}(?:(?P<conn>{_CONNECTOR}){_SPACES})*")
 _AFTER_FIRST_SPACE = frozenset(" \t\u00a0" + "biuaedvot")  # spaces, first letters of connectors
 _LONGEST_GAP = 3 + _MAX_RUN * (len("ud-din") + 3)
-# Leftmost match ending at the end: the last 30 letters of the word before one to three spaces.
-_PREV_WORD = regex.compile(r"(\p{L}{0,30})[ \t\u00a0]{1,3}\Z")
 _NEXT_WORD = regex.compile(r"[ \t\u00a0]{0,3}([\p{L}]{1,30})")
 _NEXT_WORDS = regex.compile(r"(?:[ \t\u00a0,]{1,3}([\p{L}]{1,30})){1,3}")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]{1,40}(?![\p{L}\p{M}])")
@@ -411,8 +409,15 @@ def _prev_word(text: str, start: int) -> str:
     >>> _prev_word("the spokesman  Ali", 15), _prev_word("said, Ali", 6)
     ('spokesman', '')
     """
-    m = _PREV_WORD.search(text, max(0, start - 33), start)
-    return m.group(1) if m else ""
+    j = start
+    while j > 0 and start - j < 3 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    if j == start or (j > 0 and text[j - 1] in " \t\u00a0"):
+        return ""
+    k = j
+    while k > 0 and j - k < 30 and text[k - 1].isalpha():
+        k -= 1
+    return text[k:j]
 
 
 def _verb_follows(after: str, lex: Lexicon) -> bool:
