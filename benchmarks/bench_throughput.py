@@ -137,6 +137,22 @@ def measure(func: Callable[[str], object], texts: list[str], repeats: int) -> di
     }
 
 
+def python_speed() -> float:
+    """Millions of iterations per second of a plain Python loop, best of three, right now.
+
+    The machine these figures come from is a shared VM whose speed swings by 2-3x from minute to
+    minute; this number, taken with the stage figures, says how fast the machine was.
+    """
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return round(2.0 / best, 1)
+
+
 def stage_throughput(texts: list[str], repeats: int) -> dict[str, dict[str, Any]]:
     """Every stage on *texts*; extractors run on the cleaned texts, as inside ``process()``."""
     cleaned = [newsnorm.clean(t) for t in texts]
@@ -302,9 +318,11 @@ def run(quick: bool = False, corpus: list[str] | None = None) -> dict[str, objec
     if not texts:
         return {"skipped": "no text to measure"}
     repeats = 3 if quick else 5
+    speed_before = python_speed()
     per_stage = stage_throughput(texts, repeats)
     result: dict[str, object] = {
         "corpus": name,
+        "python_loop_m_per_s": [speed_before, python_speed()],
         "stages": per_stage,
         "scaling": scaling(texts, 16 if quick else 256, 1 if quick else 3),
         "jobs": jobs_speedup(texts, 0.5 if quick else 8.0),
@@ -324,6 +342,12 @@ def report(result: dict[str, Any]) -> str:
     if "skipped" in result:
         return f"throughput: skipped ({result['skipped']})"
     lines = [f"Throughput on {result['corpus']} (median of runs; measured under load)"]
+    if "python_loop_m_per_s" in result:
+        before, after = result["python_loop_m_per_s"]
+        lines.append(
+            f"  machine speed: a plain Python loop ran {before} / {after} M iterations/s "
+            "before / after the stages (the figures scale with it)"
+        )
     for stage, r in result["stages"].items():
         if "error" in r:
             lines.append(f"  {stage:<8} error: {r['error']}")
