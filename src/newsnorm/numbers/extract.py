@@ -582,12 +582,15 @@ def _plain_number(text: str, p: int) -> _Found | None:
             scale = _scale_after(text, end)
             if scale is not None:
                 value, end = value * scale[0], scale[1]
-    if not _plain_end(text, end, stops, p if kind == "cardinal" else -1):
+    followed = not _plain_end(text, end, stops, p if kind == "cardinal" else -1)
+    if followed and kind != "cardinal":
         return None
     if _signed_start(text, p) != p:
         return None
     f = _Found(p, end, value, kind, unit=unit, scale=scale[0] if scale else _ONE)
     cur = _currency_before(text, p)
+    if followed:
+        return f if cur is None and _plain_unit(text, f) else None
     if cur is not None:
         if kind != "cardinal":
             return None
@@ -595,6 +598,35 @@ def _plain_number(text: str, p: int) -> _Found | None:
         # nothing but a percent attaches after, and the plain end has none.
         f.start, f.kind, f.unit = cur[0], "money", cur[1]
     return f
+
+
+def _plain_unit(text: str, f: _Found) -> bool:
+    """Attach the currency or measure word after the plain cardinal *f* (``5 dollars``, ``1.5
+    million barrels``, ``20-km``) as :func:`_attach_after` does in the full reader; ``False``
+    (leaving *f* to the full reader) unless one attaches and a :func:`_plain_end` follows it.
+
+    The word after the number must start a currency or unit and nothing else read after a
+    number (see :func:`_unit_only_keys`): then the grammar's phrase ends before it, and a
+    money or measure takes no ``over`` fraction; after the unit, only a range can follow.
+    """
+    m = _PLAIN_TAIL.match(text, f.end)
+    word = None if m is None else m.group("word")
+    if word is None or word.lower() not in _unit_only_keys():
+        return False
+    _attach_after(text, f, False)
+    return f.kind != "cardinal" and _plain_end(text, f.end, _RANGE_WORDS)
+
+
+@cache
+def _unit_only_keys() -> frozenset[str]:
+    """The :func:`_attachment_keys` that no other pattern after a number starts with: not
+    number words (:func:`lex`), spaced multipliers (:func:`lex_digits`), nor the ``_OVER`` and
+    ``_RANGE_WORD`` words."""
+    attached = _attachment_keys()
+    if attached is None:
+        return frozenset()
+    others = set(word_table()) | _spaced_multipliers() | {"over", "out", "in", "to", "and"}
+    return frozenset(attached - others)
 
 
 @lru_cache(maxsize=4096)
@@ -613,13 +645,13 @@ def _plain_word(text: str, start: int, end: int, prev: str) -> _Found | None:
     """The number word ``text[start:end]`` read alone (``two``, ``first``), when nothing next to
     it can change how the full reader reads it; ``None`` sends the anchor to the full reader.
 
-    Only cardinal words under a hundred and singular ordinals other than ``one`` (maybe a
-    pronoun), ``half`` and ``quarter``; not after ``a``/``an`` (``a third``) or a currency; and
+    Only cardinal words under a hundred (``one`` not as a pronoun) and singular ordinals other
+    than ``half`` and ``quarter``; not after ``a``/``an`` (``a third``) or a currency; and
     before a :func:`_plain_end`.
     """
     word = text[start:end].lower()
     info = word_table().get(word)
-    if info is None or word == "one":
+    if info is None:
         return None
     if info.kind == "ord":
         if info.plural or word in ("half", "quarter"):
@@ -636,6 +668,10 @@ def _plain_word(text: str, start: int, end: int, prev: str) -> _Found | None:
     if not _plain_end(text, end, _plain_stops(), start if kind == "cardinal" else -1):
         return None
     if prev.lower() in ("a", "an") or _currency_before(text, start) is not None:
+        return None
+    if word == "one" and _pronoun_one(text, start, end):
+        # The full reader's pronoun test (see :func:`_not_a_number`): a unit that would make
+        # "that one mile" a measure fails the plain end above.
         return None
     return _Found(start, end, value, kind, scale=scale[0] if scale else _ONE, words=True)
 
