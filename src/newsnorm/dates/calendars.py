@@ -33,6 +33,7 @@ from hijridate import Gregorian, Hijri
 
 from newsnorm.checks import ensure_date, ensure_text
 from newsnorm.dates._wordscan import WordScan
+from newsnorm.dates.lexicon import trie_of_atoms
 from newsnorm.dates.model import DateMention, Modifier
 
 __all__ = [
@@ -265,23 +266,7 @@ def _trie_regex(words: list[str]) -> str:
     >>> _trie_regex(["Saur", "Saratan", "Sar"])
     'sa(?:r(?:atan)?|ur)'
     """
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for atom in _spelling_atoms(word):
-            node = node.setdefault(atom, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return f"(?:{body})?"
-        return body
-
-    return emit(root)
+    return trie_of_atoms([_spelling_atoms(word) for word in words])
 
 
 def _alternation(words: list[str]) -> str:

@@ -50,11 +50,23 @@ def trie(words: Any) -> str:
     """
     import re
 
+    return trie_of_atoms([[r"\s+" if ch == " " else re.escape(ch) for ch in w] for w in words])
+
+
+def trie_of_atoms(words: Any) -> str:
+    """A trie-factored alternation of *words*, each given as its list of pattern atoms.
+
+    Shared by :func:`trie` (one atom a character) and the calendars' month names (one atom a
+    spelling class such as ``(?:a|aa)``), so both factor their lists the same way.
+
+    >>> trie_of_atoms([["a", "b"], ["a", "c"], ["a"]])
+    'a(?:(?:b|c))?'
+    """
     root: dict[str, Any] = {}
-    for word in words:
+    for atoms in words:
         node = root
-        for ch in word:
-            node = node.setdefault(r"\s+" if ch == " " else re.escape(ch), {})
+        for atom in atoms:
+            node = node.setdefault(atom, {})
         node[""] = {}
 
     def build(node: dict[str, Any]) -> str:
