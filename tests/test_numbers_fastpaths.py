@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 from fractions import Fraction
+from typing import Any
 
 import pytest
 
@@ -264,11 +265,8 @@ def test_currency_prefix_filter_lets_every_symbol_through() -> None:
         "5 Kelvin.",
     ],
 )
-def test_plain_number_shortcut_agrees_with_the_full_reader(text: str) -> None:
-    p = next(i for i, c in enumerate(text) if c.isdigit())
-    plain = ex._plain_number(text, p)
-    if plain is None:
-        return
+def _assert_full_reader_agrees(text: str, p: int, plain: Any) -> None:
+    """The shortcut's reading at *p* is what the full reader (and its range step) gives."""
     full = ex._read(text, p)
     assert full is not None
     f = ex._range(text, ex._over_fraction(text, full[0]))
@@ -280,6 +278,14 @@ def test_plain_number_shortcut_agrees_with_the_full_reader(text: str) -> None:
         f.unit,
         f.upper,
     )
+
+
+def test_plain_number_shortcut_agrees_with_the_full_reader(text: str) -> None:
+    p = next(i for i, c in enumerate(text) if c.isdigit())
+    plain = ex._plain_number(text, p)
+    if plain is None:
+        return
+    _assert_full_reader_agrees(text, p, plain)
 
 
 def test_plain_stops_cover_every_word_read_after_a_number() -> None:
@@ -352,17 +358,7 @@ def test_plain_word_shortcut_agrees_with_the_full_reader(text: str) -> None:
     plain = ex._plain_word(text, m.start(), m.end(), ex._prev_word(text, m.start()))
     if plain is None:
         return
-    full = ex._read(text, m.start())
-    assert full is not None
-    f = ex._range(text, ex._over_fraction(text, full[0]))
-    assert (plain.start, plain.end, plain.value, plain.kind, plain.unit, plain.upper) == (
-        f.start,
-        f.end,
-        f.value,
-        f.kind,
-        f.unit,
-        f.upper,
-    )
+    _assert_full_reader_agrees(text, m.start(), plain)
 
 
 @pytest.mark.parametrize(
