@@ -157,6 +157,21 @@ def test_currency_prefix_filter_lets_every_symbol_through() -> None:
     assert not ex._may_end_currency("the 5", 0, 4)
 
 
+def _assert_full_reader_agrees(text: str, p: int, plain: Any) -> None:
+    """The shortcut's reading at *p* is what the full reader (and its range step) gives."""
+    full = ex._read(text, p)
+    assert full is not None
+    f = ex._range(text, ex._over_fraction(text, full[0]))
+    assert (plain.start, plain.end, plain.value, plain.kind, plain.unit, plain.upper) == (
+        f.start,
+        f.end,
+        f.value,
+        f.kind,
+        f.unit,
+        f.upper,
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -265,21 +280,6 @@ def test_currency_prefix_filter_lets_every_symbol_through() -> None:
         "5 Kelvin.",
     ],
 )
-def _assert_full_reader_agrees(text: str, p: int, plain: Any) -> None:
-    """The shortcut's reading at *p* is what the full reader (and its range step) gives."""
-    full = ex._read(text, p)
-    assert full is not None
-    f = ex._range(text, ex._over_fraction(text, full[0]))
-    assert (plain.start, plain.end, plain.value, plain.kind, plain.unit, plain.upper) == (
-        f.start,
-        f.end,
-        f.value,
-        f.kind,
-        f.unit,
-        f.upper,
-    )
-
-
 def test_plain_number_shortcut_agrees_with_the_full_reader(text: str) -> None:
     p = next(i for i, c in enumerate(text) if c.isdigit())
     plain = ex._plain_number(text, p)
