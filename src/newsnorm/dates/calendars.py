@@ -33,8 +33,8 @@ from hijridate import Gregorian, Hijri
 
 from newsnorm.checks import ensure_date, ensure_text
 from newsnorm.dates._wordscan import WordScan
-from newsnorm.dates.lexicon import trie_of_atoms
 from newsnorm.dates.model import DateMention, Modifier
+from newsnorm.patterns import trie_of_atoms
 
 __all__ = [
     "find_calendar_dates",

@@ -7,6 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from newsnorm.patterns import trie_of_atoms
+
 __all__ = ["alt", "count_value", "lexicon", "ordinal_value", "trie"]
 
 
@@ -51,32 +53,6 @@ def trie(words: Any) -> str:
     import re
 
     return trie_of_atoms([[r"\s+" if ch == " " else re.escape(ch) for ch in w] for w in words])
-
-
-def trie_of_atoms(words: Any) -> str:
-    """A trie-factored alternation of *words*, each given as its list of pattern atoms.
-
-    Shared by :func:`trie` (one atom a character) and the calendars' month names (one atom a
-    spelling class such as ``(?:a|aa)``), so both factor their lists the same way.
-
-    >>> trie_of_atoms([["a", "b"], ["a", "c"], ["a"]])
-    'a(?:(?:b|c))?'
-    """
-    root: dict[str, Any] = {}
-    for atoms in words:
-        node = root
-        for atom in atoms:
-            node = node.setdefault(atom, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = [tok + build(sub) for tok, sub in sorted(node.items()) if tok]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
 
 
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")

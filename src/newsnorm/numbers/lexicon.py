@@ -17,6 +17,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from newsnorm.patterns import trie_of_atoms
+
 __all__ = [
     "Latin1Scan",
     "WordInfo",
@@ -128,31 +130,7 @@ def trie_pattern(words: list[str]) -> str:
     >>> trie_pattern(["ten", "tenth", "two"])
     't(?:en(?:th)?|wo)'
     """
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict[str, Any]) -> str:
-    branches = []
-    optional = False
-    for ch in sorted(node):
-        if ch == "":
-            optional = True
-            continue
-        branches.append(re.escape(ch) + _trie_regex(node[ch]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if optional:
-        if len(branches) == 1 and len(body) > 1 and not body.startswith("(?:"):
-            body = "(?:" + body + ")"
-        body += "?"
-    return body
+    return trie_of_atoms([[re.escape(ch) for ch in w] for w in words])
 
 
 @cache
