@@ -6,7 +6,7 @@ import random
 import unicodedata
 
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsnorm.names import MATCH_THRESHOLD, Gazetteer, extract_names, name_key, name_similarity
@@ -222,3 +222,84 @@ def test_fast_part_comparison_equals_the_general_one(a: str, b: str) -> None:
     for pa in analyze(a).parts:
         for pb in analyze(b).parts:
             assert _parts_similarity(pa, pb) == part_similarity(pa.raw, pb.raw)
+
+
+# ------------------------------------------------------------ runs: the fast scan vs a plain one
+
+# The obvious tokenizer the fast scan replaced: every capital, initial and connector is a token,
+# and a run continues while the gaps are one to three spaces (". " after "Mr", none or any one
+# character after an initial). ``_runs`` finds capitals only and reads connectors in the gaps;
+# both must give the same runs once connectors at a run's end (which no run keeps) are dropped.
+_PLAIN_TOKEN = regex.compile(
+    r"(?<![\p{L}\p{M}\p{Nd}_])(?:"
+    r"(?P<init>\p{Lu}\.)(?=[ \t]{0,2}\p{Lu})"
+    r"|(?P<word>(?:(?:al|el|ad|ar|as|at|az|an|ud|ul|ash)-)?\p{Lu}[\p{L}\p{M}]{0,40}"
+    r"(?:['’](?![sS](?![\p{L}\p{M}]))[\p{L}\p{M}]{1,40})?(?:-[\p{L}\p{M}]{1,40}){0,3})"
+    r"|(?P<conn>(?:bin|ibn|bint|ben|al|el|ul|ud|de|van|von|der|of|the|ud-din)(?![\p{L}\p{M}\-]))"
+    r")"
+)
+_PLAIN_SPACES = regex.compile(r"[ \t\u00a0]{1,3}")
+_PLAIN_ABBREV_GAP = regex.compile(r"\.[ \t\u00a0]{1,3}")
+
+
+def _plain_runs(text: str) -> list[list[tuple[int, int, str, str, bool]]]:
+    from newsnorm.names.extract import _ABBREV_TITLES, _MAX_RUN
+
+    runs: list[list[tuple[int, int, str, str, bool]]] = []
+    cur: list[tuple[int, int, str, str, bool]] = []
+    for m in _PLAIN_TOKEN.finditer(text):
+        kind = m.lastgroup or "word"
+        if kind == "conn" and not cur:
+            continue
+        word = m.group()
+        caps = kind == "word" and len(word) > 1 and word.isupper()
+        tok = (m.start(), m.end(), word.lower().rstrip("."), kind, caps)
+        if cur:
+            prev = cur[-1]
+            gap = text[prev[1] : tok[0]]
+            joined = (
+                _PLAIN_SPACES.fullmatch(gap) is not None
+                or (prev[3] == "init" and _PLAIN_SPACES.fullmatch(gap[1:] or " ") is not None)
+                or (prev[2] in _ABBREV_TITLES and _PLAIN_ABBREV_GAP.fullmatch(gap) is not None)
+                or (prev[3] == "init" and gap == "")
+            )
+            if joined and len(cur) < _MAX_RUN:
+                cur.append(tok)
+                continue
+            runs.append(cur)
+            cur = []
+        if tok[3] != "conn":
+            cur = [tok]
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _without_trailing_connectors(runs: list[list[tuple[int, int, str, str, bool]]]) -> list[object]:
+    out: list[object] = []
+    for run in runs:
+        while run and run[-1][3] == "conn":
+            run = run[:-1]
+        if run:
+            out.append(run)
+    return out
+
+
+_RUN_WORDS = [
+    "Abu", "Bakr", "al", "bin", "of", "the", "de", "ud-din", "Mr", "Dr", "MR", "V.", "U.S.",
+    "al-Sadr", "ash-Sharq", "xal-Sadr", "said", "’s", "Iran", "IRNA", "O’Brien", "É", "Ali", "A",
+    "2", "Putin", "Hashemi-Rafsanjani", "-", "'",
+]  # fmt: skip
+_RUN_GAPS = [" ", " ", " ", "  ", "    ", "\t", "\u00a0", ". ", ", ", "", "\n", "."]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_RUN_WORDS), st.sampled_from(_RUN_GAPS)), max_size=30))
+@example([("Abu", " ")] * 12)  # longer than a run may be: split at _MAX_RUN tokens
+@example([("Abu", " ")] * 9 + [("of", " "), ("the", " "), ("Bakr", "")])  # split at connectors
+@example([("Abu", " ")] * 9 + [("of", " "), ("the", " "), ("said", "")])
+def test_fast_runs_equal_the_plain_tokenizer(pieces: list[tuple[str, str]]) -> None:
+    from newsnorm.names.extract import _runs
+
+    text = "".join(word + gap for word, gap in pieces)
+    fast = [[tuple(t) for t in run] for run in _runs(text)]
+    assert fast == _without_trailing_connectors(_plain_runs(text))
