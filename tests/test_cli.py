@@ -145,6 +145,36 @@ def test_jobs_1_and_2_are_byte_identical_and_keep_order(tmp_path: Path) -> None:
     assert len(ids) == 31
 
 
+def test_jobs_with_another_thread_running_start_workers_from_the_forkserver(
+    tmp_path: Path,
+) -> None:
+    # A progress bar's thread is running in interactive use: fork is off then, and the output
+    # must be the same bytes as with --jobs 1 (the pytest process itself runs one thread).
+    import multiprocessing
+    import threading
+
+    from newsnorm import parallel
+
+    methods = multiprocessing.get_all_start_methods()
+    clean_start = "forkserver" if "forkserver" in methods else "spawn"
+
+    src = _write_jsonl(tmp_path / "in.jsonl", _rows(12))
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert _run("process", src, "-o", one, "-q", "--jobs", "1", "--chunk-size", "3") == 0
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert parallel._context().get_start_method() == clean_start
+        assert _run("process", src, "-o", two, "-q", "--jobs", "2", "--chunk-size", "3") == 0
+    finally:
+        stop.set()
+        other.join()
+    assert one.read_bytes() == two.read_bytes()
+    if sys.platform == "linux":  # one thread again: workers fork from this (warm) process
+        assert parallel._context().get_start_method() == "fork"
+
+
 # --------------------------------------------------------------------------- process: bad input
 
 
