@@ -336,13 +336,7 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Fo
     for run in _runs(text):
         if len(run) == 1:
             tok = run[0]
-            one = tok.low
-            if (
-                one in lex.static_context
-                or one in lex.single_titles
-                or tok.caps
-                or (one in lower_words and one not in lex.titles)
-            ):
+            if tok.low in lex.single_titles or _is_context_word(tok, lex, lower_words):
                 continue  # "The", "Iran", "Minister": the most common runs, never a name alone
         else:
             run = _trim_connectors(run)
@@ -407,9 +401,9 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Fo
             evidence = "title"
         elif _verb_follows(after, lex):
             evidence = "verb"
-        elif len(words) > 1 and _given(words[0].low, lex):
+        elif len(words) > 1 and _given(words[0].low):
             evidence = "given"
-        common = len(words) == 1 and _given(words[0].low, lex)
+        common = len(words) == 1 and _given(words[0].low)
         found.append(_Found(toks[0].start, toks[-1].end, title, evidence, common))
     return found
 
@@ -444,18 +438,11 @@ def _verb_follows(after: str, lex: Lexicon) -> bool:
     return False
 
 
-def _given(low: str, lex: Lexicon) -> bool:
-    return _is_given_name(low) if lex is lexicon() else _first_part_in(low, lex.given_phon)
-
-
 @lru_cache(maxsize=16384)
-def _is_given_name(low: str) -> bool:
-    return _first_part_in(low, lexicon().given_phon)
-
-
-def _first_part_in(low: str, phons: frozenset[str]) -> bool:
+def _given(low: str) -> bool:
+    """Whether *low* is, phonetically, one of the lexicon's given names (cached: names repeat)."""
     parts = analyze(low).parts
-    return bool(parts) and parts[0].phon in phons
+    return bool(parts) and parts[0].phon in lexicon().given_phon
 
 
 def extract_names(text: str, gazetteer: Gazetteer | None = None) -> list[NameMention]:
