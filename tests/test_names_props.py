@@ -304,3 +304,55 @@ def test_fast_runs_equal_the_plain_tokenizer(pieces: list[tuple[str, str]]) -> N
     text = "".join(word + gap for word, gap in pieces)
     fast = _without_trailing_connectors([[tuple(t) for t in run] for run in _runs(text)])
     assert fast == _without_trailing_connectors(_plain_runs(text))
+
+
+# ------------------------------------------------ candidates: windows and memo vs run by run
+
+# Words that exercise every judgement: titles (one and several words, abbreviated, plural),
+# left cues, places, demonyms, non-person heads, group-like words, given names, acronyms, and
+# the same words in lowercase, which change what their capitalized forms mean in that document.
+_CAND_WORDS = [
+    "President", "president", "Presidents", "Prime", "Minister", "minister", "Mr", "Mr.", "Dr",
+    "Deputy", "spokesman", "Spokesman", "said", "stressed", "the", "The", "of", "al", "bin",
+    "Ashraf", "Ghani", "Mohammad", "Ali", "Reza", "Hamid", "Karzai", "Airport", "Kabul", "Iran",
+    "Iranian", "Afghan", "University", "network", "Conservatives", "conservatives", "IRNA",
+    "V.", "al-Sadr", "ash-Sharq", "-Sadr", "Omar", "Tehran", "Times", "times", "Monday", "and",
+    "Brave", "brave", "Good", "good", "ABC",
+]  # fmt: skip
+_CAND_GAPS = [" ", " ", " ", "  ", ". ", ", ", "\n", "-", ""]
+
+
+def _candidates_run_by_run(text: str) -> list[Any]:
+    """``candidates`` without windows or memo: every run of ``_runs`` judged where it stands."""
+    from newsnorm.names.extract import _lower_words, _place, _runs, _shape, lexicon
+
+    lex, lower_words = lexicon(), _lower_words(text)
+    found = []
+    for run in _runs(text):
+        shape = _shape(text, run, lex, lower_words)
+        place = None if shape is None else _place(text, 0, shape, lex)
+        if place is not None:
+            found.append(place)
+    return found
+
+
+@given(st.lists(st.tuples(st.sampled_from(_CAND_WORDS), st.sampled_from(_CAND_GAPS)), max_size=40))
+@example([("President", " "), ("Ashraf", " "), ("Ghani", " "), ("said", ". ")] * 2)
+@example([("brave", ". "), ("Brave", " "), ("Reza", " "), ("Hamid", " "), ("said", ".")])
+def test_candidates_equal_judging_each_run_in_place(pieces: list[tuple[str, str]]) -> None:
+    from newsnorm.names.extract import candidates
+
+    text = "".join(word + gap for word, gap in pieces)
+    assert candidates(text) == _candidates_run_by_run(text)
+
+
+def test_a_remembered_window_is_judged_by_its_own_documents_lowercase_words() -> None:
+    from newsnorm.names.extract import candidates
+
+    # "Brave" starts the name unless the document also writes "brave" as a word: the window
+    # "Brave Reza Hamid" must not reuse the answer it got in the other document.
+    for _ in range(2):  # the second time, both answers come from the memo
+        alone = candidates("Brave Reza Hamid said so.")
+        worded = candidates("He was brave. Brave Reza Hamid said so.")
+        assert [(f.start, f.end) for f in alone] == [(0, 16)]
+        assert [(f.start, f.end) for f in worded] == [(20, 30)]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -38,11 +39,12 @@ _MAX_NAME = 6
 # inner apostrophe but not a possessive). The pattern starts with the capital itself so the
 # engine can skip to candidates; an "al-" prefix is read back by ``_with_prefix``. Connectors
 # ("bin", "of") are read only in the gap between two tokens, so the scan never stops at "the".
-_TOKEN = regex.compile(
+_TOKEN_PATTERN = (
     r"\p{Lu}(?<![\p{L}\p{M}\p{Nd}_]\p{Lu})(?:\.(?=[ \t]{0,2}\p{Lu})"
     r"|[\p{L}\p{M}]{0,40}(?:['’](?![sS](?![\p{L}\p{M}]))[\p{L}\p{M}]{1,40})?"
     r"(?:-[\p{L}\p{M}]{1,40}){0,3})"
 )
+_TOKEN = regex.compile(_TOKEN_PATTERN)
 _PREFIXES = frozenset(["al", "el", "ad", "ar", "as", "at", "az", "an", "ud", "ul", "ash"])
 _CONNECTOR = r"(?:bin|ibn|bint|ben|al|el|ul|ud|de|van|von|der|of|the|ud-din)"
 # The gap between two run tokens: one to three spaces (". " after "Mr"), then any connectors,
@@ -77,6 +79,18 @@ _ABBREV_TITLES = frozenset(
         "adm",
         "cmdr",
     ]
+)
+# A window: tokens and what may join two of them. The gap is as loose as the joining rules of
+# ``_window_runs`` or looser (it allows any length of connectors), so those rules may split a
+# window but never join two. Possessive: a gap read one way is never tried another way. The dot
+# after a word ("Tehran. The") only joins after an abbreviated title, so sentences stay apart.
+_ABBREV_DOT = "|".join(
+    "".join(f"[{c.upper()}{c}]" for c in abbrev) for abbrev in sorted(_ABBREV_TITLES)
+)
+_WINDOW = regex.compile(
+    rf"{_TOKEN_PATTERN}(?:(?:(?:\.(?<=(?<![\p{{L}}\p{{M}}\p{{Nd}}_'’\-])(?:{_ABBREV_DOT})\.))?"
+    rf"[ \t\u00a0]{{1,3}}+(?:{_CONNECTOR}[ \t\u00a0]{{1,3}}+)*+"
+    rf"(?:(?:{'|'.join(sorted(_PREFIXES))})-)?|(?<=\.)){_TOKEN_PATTERN})*"
 )
 _AUX = frozenset(
     ["has", "had", "have", "was", "is", "also", "had", "already", "reportedly", "then", "later"]
@@ -116,6 +130,7 @@ class Lexicon:
     # (one set lookup instead of four for the commonest test).
     static_context: frozenset[str]
     title_starts: frozenset[str]  # first words of titles, and plurals of one-word titles
+    alone_never: frozenset[str]  # never a name as a run's only word: titles, context words
 
 
 @cache
@@ -142,6 +157,9 @@ def lexicon() -> Lexicon:
         titles.setdefault(t[0], []).append(t)
     never_person = frozenset(words) | frozenset(data["calendar"])
     function = frozenset(data["function_words"])
+    static_context = function | never_person | frozenset(w + "s" for w in never_person)
+    one_word = [t[0] for v in titles.values() for t in v if len(t) == 1]
+    single_titles = frozenset(one_word) | frozenset(w + "s" for w in one_word)
     return Lexicon(
         given_phon=frozenset(given),
         nonperson=frozenset(data["nonperson_heads"]),
@@ -152,10 +170,10 @@ def lexicon() -> Lexicon:
         verbs=frozenset(data["verb_cues"]) - _WEAK_VERBS,
         left=frozenset(data["left_cues"]),
         titles={k: tuple(v) for k, v in titles.items()},
-        single_titles=frozenset(t[0] for v in titles.values() for t in v if len(t) == 1)
-        | frozenset(t[0] + "s" for v in titles.values() for t in v if len(t) == 1),
-        static_context=function | never_person | frozenset(w + "s" for w in never_person),
+        single_titles=single_titles,
+        static_context=static_context,
         title_starts=frozenset(titles) | frozenset(t + "s" for t in titles),
+        alone_never=static_context | single_titles,
     )
 
 
@@ -175,12 +193,63 @@ _new_tok = tuple.__new__
 def _runs(text: str) -> list[list[_Tok]]:
     """Maximal sequences of name-like tokens separated by one to three spaces.
 
+    This is what ``candidates`` reads, window by window (``_chunk_runs``), spelled out.
+
     >>> [[t.low for t in run] for run in _runs("Abu Bakr al Baghdadi met Mr. Smith, of Kabul.")]
     [['abu', 'bakr', 'al', 'baghdadi'], ['mr', 'smith'], ['kabul']]
     """
     runs: list[list[_Tok]] = []
+    for window in _WINDOW.finditer(text):
+        start, end = window.span()
+        if _prefixed(text, start):
+            _window_runs(text, start, end, runs)
+        else:
+            for run in _chunk_runs(text[start:end]):
+                runs.append([t._replace(start=t.start + start, end=t.end + start) for t in run])
+    return runs
+
+
+def _prefixed(text: str, start: int) -> bool:
+    """Whether the window at *start* follows a hyphen, so an "al-" before it may belong to it."""
+    return start > 1 and text[start - 1] == "-"
+
+
+@lru_cache(maxsize=16384)
+def _chunk_runs(chunk: str) -> tuple[tuple[_Tok, ...], ...]:
+    """The runs of a window's text read on its own, offsets into *chunk* (cached: names repeat).
+
+    A window reads the same wherever it is: its first token starts at a capital after a non-word
+    character, its last ends where the token pattern stops, and every gap is inside it. Only an
+    "al-" before the window is outside it: ``_prefixed`` windows are read in place.
+
+    >>> [[(t.start, t.low) for t in run] for run in _chunk_runs("Mr. Abu al Bakr")]
+    [[(0, 'mr'), (4, 'abu'), (8, 'al'), (11, 'bakr')]]
+    """
+    runs: list[list[_Tok]] = []
+    _window_runs(chunk, 0, len(chunk), runs)
+    return tuple(tuple(run) for run in runs)
+
+
+@lru_cache(maxsize=16384)
+def _chunk_lows(chunk: str) -> tuple[str, ...]:
+    """The lowercased tokens of a window, connectors included, in order."""
+    return tuple(t.low for run in _chunk_runs(chunk) for t in run)
+
+
+def _alone_never(low: str, caps: bool, lex: Lexicon, lower_words: frozenset[str]) -> bool:
+    """Whether a one-word run is never a name: a title, a context word, an acronym.
+
+    >>> lw = frozenset(["minister", "talks"])
+    >>> [_alone_never(w, False, lexicon(), lw) for w in ("the", "minister", "talks", "ghani")]
+    [True, True, True, False]
+    """
+    return low in lex.alone_never or caps or (low in lower_words and low not in lex.titles)
+
+
+def _window_runs(text: str, begin: int, stop: int, runs: list[list[_Tok]]) -> None:
+    """The runs of the window ``text[begin:stop]``, read token by token, added to *runs*."""
     seq: list[_Tok] = []  # tokens joined so far, connectors included
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(text, begin, stop):
         start, end = m.span()
         if start > 1 and text[start - 1] == "-":
             start = _with_prefix(text, start)
@@ -200,7 +269,6 @@ def _runs(text: str) -> list[list[_Tok]]:
             if gap == 1 and text[prev.end] == " ":
                 seq.append(tok)
                 continue
-            # Most capitals are far apart: the length alone settles those.
             # A joining gap is spaces, then a capital or a connector: after one space, any
             # other lowercase letter ("Ghani said") settles it without the pattern.
             if gap <= _LONGEST_GAP and (
@@ -220,7 +288,6 @@ def _runs(text: str) -> list[list[_Tok]]:
         seq = [tok]
     if seq:
         _split_run(seq, runs)
-    return runs
 
 
 def _with_prefix(text: str, start: int) -> int:
@@ -276,7 +343,7 @@ def _lower_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(" ".join(set(text.split()))))
 
 
-def _trim_connectors(toks: list[_Tok]) -> list[_Tok]:
+def _trim_connectors(toks: Sequence[_Tok]) -> Sequence[_Tok]:
     while toks and toks[-1].kind == "conn":
         toks = toks[:-1]
     while toks and toks[0].kind == "conn":
@@ -284,10 +351,10 @@ def _trim_connectors(toks: list[_Tok]) -> list[_Tok]:
     return toks
 
 
-def _take_title(toks: list[_Tok], lex: Lexicon) -> tuple[list[_Tok], list[_Tok]]:
+def _take_title(toks: Sequence[_Tok], lex: Lexicon) -> tuple[Sequence[_Tok], Sequence[_Tok]]:
     """Split leading title tokens (longest title first) from the rest."""
     if not toks or toks[0].low not in lex.title_starts:
-        return [], toks
+        return (), toks
     for title in lex.titles.get(toks[0].low, ()):
         n = len(title)
         if len(toks) >= n and tuple(t.low for t in toks[:n]) == title:
@@ -295,7 +362,7 @@ def _take_title(toks: list[_Tok], lex: Lexicon) -> tuple[list[_Tok], list[_Tok]]
     low = toks[0].low
     if low.endswith("s") and (low[:-1],) in lex.titles.get(low[:-1], ()):
         return toks[:1], toks[1:]  # "Presidents X and Y"
-    return [], toks
+    return (), toks
 
 
 def _is_context_word(tok: _Tok, lex: Lexicon, lower_words: frozenset[str]) -> bool:
@@ -327,85 +394,170 @@ class _Found:
     common: bool  # one part that is also a common given name
 
 
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What a run's own words say about it, offsets relative to where it was read.
+
+    The part of the decision that does not depend on the words around the run: so it is the
+    same for every occurrence of the same window with the same ``lower_words`` answers.
+    """
+
+    run_start: int
+    run_end: int
+    start: int  # the name, without its title
+    end: int
+    title: str | None
+    group_like: bool  # one word ending like a group ("Conservatives"): a person only with a title
+    given_first: bool  # several words, the first a given name of the region
+    common: bool  # one word that is also a common given name
+
+
 def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Found]:
-    """Person-like spans of *text* with the evidence that they are people (before coref)."""
+    """Person-like spans of *text* with the evidence that they are people (before coref).
+
+    Each window (``_WINDOW``) is judged by its own words first (``_shapes``, remembered by the
+    window's text and which of its words the document also writes in lowercase), then by the
+    words around it (``_place``).
+    """
     lex = lexicon()
     if lower_words is None:
         lower_words = _lower_words(text)
     found: list[_Found] = []
-    for run in _runs(text):
-        if len(run) == 1:
-            tok = run[0]
-            if tok.low in lex.single_titles or _is_context_word(tok, lex, lower_words):
-                continue  # "The", "Iran", "Minister": the most common runs, never a name alone
+    for window in _WINDOW.finditer(text):
+        start, end = window.span()
+        chunk = text[start:end]
+        if _prefixed(text, start):
+            runs: list[list[_Tok]] = []
+            _window_runs(text, start, end, runs)
+            base = 0
+            shapes: Sequence[_Shape] = [
+                s for run in runs if (s := _shape(text, run, lex, lower_words)) is not None
+            ]
         else:
-            run = _trim_connectors(run)
-        lows = tuple([t.low for t in run])
-        if not lex.nonperson.isdisjoint(lows) or _has_phrase(lows, lex):
-            continue
-        toks = run
-        title_toks: list[_Tok] = []
-        # Leading sentence words, demonyms and places, then a title, then "of <place>".
-        while toks:
-            prev_tok = run[len(run) - len(toks) - 1] if len(toks) < len(run) else None
-            taken, rest = _take_title(toks, lex)
-            if taken:
-                # Chained titles read as one ("Deputy Prime Minister Mullah"); nothing left
-                # means a title alone ("Leader said").
-                chained = bool(title_toks) and title_toks[-1] is prev_tok
-                title_toks = [*title_toks, *taken] if chained else taken
-                toks = rest
-            elif _is_context_word(toks[0], lex, lower_words):
-                toks = toks[1:]
+            if chunk.isalpha():  # one plain word: the commonest window, and mostly not a name
+                low = chunk.lower()
+                if _alone_never(low, len(chunk) > 1 and chunk.isupper(), lex, lower_words):
+                    continue
+                lows: tuple[str, ...] = (low,)
             else:
-                break
-        for k in range(1, len(toks) - 1):
-            # A title inside the run: "Cooperation Minister Charles Josselin".
-            taken, rest = _take_title(toks[k:], lex)
-            if taken and rest:
-                title_toks, toks = taken, rest
-                break
-        while toks and (toks[-1].kind == "conn" or _is_context_word(toks[-1], lex, lower_words)):
-            toks = toks[:-1]
-        toks = _trim_connectors(toks)
-        if not toks or len(toks) > _MAX_NAME:
-            continue
-        if any(t.caps or t.low in lex.never_person or t.low in lex.calendar for t in toks):
-            continue
-        # The context checks come last: they are the costly ones, and most runs are out by now.
-        after = text[run[-1].end : run[-1].end + 40]
-        nxt = _NEXT_WORD.match(after)
-        if nxt and nxt.group(1).lower() in lex.nonperson:
-            continue  # "Imam Ali shrine", "Haqqani network"
-        prev = _prev_word(text, run[0].start)
-        prev_low = prev.lower()
-        if prev_low == "the" and not title_toks:
-            continue  # "the Hamid Karzai ...": names of things take an article, people don't
-        title: str | None = None
-        if title_toks:
-            title_end = title_toks[-1].end
-            if title_toks[-1].low in _ABBREV_TITLES and text[title_end : title_end + 1] == ".":
-                title_end += 1
-            title = text[title_toks[0].start : title_end]
-            low = tuple(title.lower().split())
-            singular = (*low[:-1], low[-1][:-1])
-            if low[-1].endswith("s") and singular in lex.titles.get(singular[0], ()):
-                title = title[:-1]  # "Presidents Ghani and Putin": each is a President
-        elif prev_low in lex.left and prev.islower():
-            title = prev
-        evidence = "none"
-        words = [t for t in toks if t.kind != "conn"]
-        if len(words) == 1 and title is None and words[0].low.endswith(_GROUP_ENDINGS):
-            continue  # "Zoroastrians said", "Conservatives won": groups, not people
-        if title is not None:
-            evidence = "title"
-        elif _verb_follows(after, lex):
-            evidence = "verb"
-        elif len(words) > 1 and _given(words[0].low):
-            evidence = "given"
-        common = len(words) == 1 and _given(words[0].low)
-        found.append(_Found(toks[0].start, toks[-1].end, title, evidence, common))
+                lows = _chunk_lows(chunk)
+            base = start
+            shapes = _shapes(chunk, tuple([low in lower_words for low in lows]))
+        for shape in shapes:
+            place = _place(text, base, shape, lex)
+            if place is not None:
+                found.append(place)
     return found
+
+
+@lru_cache(maxsize=16384)
+def _shapes(chunk: str, in_lower: tuple[bool, ...]) -> tuple[_Shape, ...]:
+    """The shapes of a window's runs; *in_lower* tells, token by token, which are in lowercase
+    elsewhere in the document (cached: windows repeat within and across documents).
+
+    >>> [(s.start, s.end, s.title) for s in _shapes("President Ashraf Ghani", (False,) * 3)]
+    [(10, 22, 'President')]
+    """
+    lex = lexicon()
+    lows = _chunk_lows(chunk)
+    lower_words = frozenset(low for low, seen in zip(lows, in_lower, strict=True) if seen)
+    return tuple(
+        s for run in _chunk_runs(chunk) if (s := _shape(chunk, run, lex, lower_words)) is not None
+    )
+
+
+def _shape(
+    text: str, run: Sequence[_Tok], lex: Lexicon, lower_words: frozenset[str]
+) -> _Shape | None:
+    """Judge a run by its own words: None when they rule out a person, else its ``_Shape``."""
+    if len(run) == 1:
+        tok = run[0]
+        if _alone_never(tok.low, tok.caps, lex, lower_words):
+            return None  # "The", "Iran", "Minister": the most common runs, never a name alone
+    else:
+        run = _trim_connectors(run)
+    lows = tuple([t.low for t in run])
+    if not lex.nonperson.isdisjoint(lows) or _has_phrase(lows, lex):
+        return None
+    toks = run
+    title_toks: Sequence[_Tok] = ()
+    # Leading sentence words, demonyms and places, then a title, then "of <place>".
+    while toks:
+        prev_tok = run[len(run) - len(toks) - 1] if len(toks) < len(run) else None
+        taken, rest = _take_title(toks, lex)
+        if taken:
+            # Chained titles read as one ("Deputy Prime Minister Mullah"); nothing left
+            # means a title alone ("Leader said").
+            chained = bool(title_toks) and title_toks[-1] is prev_tok
+            title_toks = [*title_toks, *taken] if chained else taken
+            toks = rest
+        elif _is_context_word(toks[0], lex, lower_words):
+            toks = toks[1:]
+        else:
+            break
+    for k in range(1, len(toks) - 1):
+        # A title inside the run: "Cooperation Minister Charles Josselin".
+        taken, rest = _take_title(toks[k:], lex)
+        if taken and rest:
+            title_toks, toks = taken, rest
+            break
+    while toks and (toks[-1].kind == "conn" or _is_context_word(toks[-1], lex, lower_words)):
+        toks = toks[:-1]
+    toks = _trim_connectors(toks)
+    if not toks or len(toks) > _MAX_NAME:
+        return None
+    if any(t.caps or t.low in lex.never_person or t.low in lex.calendar for t in toks):
+        return None
+    title: str | None = None
+    if title_toks:
+        title_end = title_toks[-1].end
+        if title_toks[-1].low in _ABBREV_TITLES and text[title_end : title_end + 1] == ".":
+            title_end += 1
+        title = text[title_toks[0].start : title_end]
+        low = tuple(title.lower().split())
+        singular = (*low[:-1], low[-1][:-1])
+        if low[-1].endswith("s") and singular in lex.titles.get(singular[0], ()):
+            title = title[:-1]  # "Presidents Ghani and Putin": each is a President
+    words = [t for t in toks if t.kind != "conn"]
+    one = len(words) == 1
+    return _Shape(
+        run_start=run[0].start,
+        run_end=run[-1].end,
+        start=toks[0].start,
+        end=toks[-1].end,
+        title=title,
+        group_like=one and words[0].low.endswith(_GROUP_ENDINGS),
+        given_first=not one and _given(words[0].low),
+        common=one and _given(words[0].low),
+    )
+
+
+def _place(text: str, base: int, shape: _Shape, lex: Lexicon) -> _Found | None:
+    """Judge a shape at ``base`` in *text* by the words around it: None when they rule it out."""
+    run_end = base + shape.run_end
+    after = text[run_end : run_end + 40]
+    nxt = _NEXT_WORD.match(after)
+    if nxt and nxt.group(1).lower() in lex.nonperson:
+        return None  # "Imam Ali shrine", "Haqqani network"
+    prev = _prev_word(text, base + shape.run_start)
+    prev_low = prev.lower()
+    title = shape.title
+    if title is None:
+        if prev_low == "the":
+            return None  # "the Hamid Karzai ...": names of things take an article, people don't
+        if prev_low in lex.left and prev.islower():
+            title = prev
+        elif shape.group_like:
+            return None  # "Zoroastrians said", "Conservatives won": groups, not people
+    if title is not None:
+        evidence = "title"
+    elif _verb_follows(after, lex):
+        evidence = "verb"
+    elif shape.given_first:
+        evidence = "given"
+    else:
+        evidence = "none"
+    return _Found(base + shape.start, base + shape.end, title, evidence, shape.common)
 
 
 def _prev_word(text: str, start: int) -> str:
