@@ -386,15 +386,6 @@ def _has_phrase(lows: tuple[str, ...], lex: Lexicon) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class _Found:
-    start: int
-    end: int
-    title: str | None
-    evidence: str  # "title" | "verb" | "given" | "none"
-    common: bool  # one part that is also a common given name
-
-
-@dataclass(frozen=True, slots=True)
 class _Shape:
     """What a run's own words say about it, offsets relative to where it was read.
 
@@ -412,7 +403,7 @@ class _Shape:
     common: bool  # one word that is also a common given name
 
 
-def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Found]:
+def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[Candidate]:
     """Person-like spans of *text* with the evidence that they are people (before coref).
 
     Each window (``_WINDOW``) is judged by its own words first (``_shapes``, remembered by the
@@ -422,7 +413,7 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[_Fo
     lex = lexicon()
     if lower_words is None:
         lower_words = _lower_words(text)
-    found: list[_Found] = []
+    found: list[Candidate] = []
     for window in _WINDOW.finditer(text):
         start, end = window.span()
         chunk = text[start:end]
@@ -532,7 +523,7 @@ def _shape(
     )
 
 
-def _place(text: str, base: int, shape: _Shape, lex: Lexicon) -> _Found | None:
+def _place(text: str, base: int, shape: _Shape, lex: Lexicon) -> Candidate | None:
     """Judge a shape at ``base`` in *text* by the words around it: None when they rule it out."""
     run_end = base + shape.run_end
     after = text[run_end : run_end + 40]
@@ -557,7 +548,8 @@ def _place(text: str, base: int, shape: _Shape, lex: Lexicon) -> _Found | None:
         evidence = "given"
     else:
         evidence = "none"
-    return _Found(base + shape.start, base + shape.end, title, evidence, shape.common)
+    start, end = base + shape.start, base + shape.end
+    return Candidate(start, end, text[start:end], title, evidence, shape.common)
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -614,15 +606,4 @@ def extract_names(text: str, gazetteer: Gazetteer | None = None) -> list[NameMen
             f"{type(gazetteer).__name__}: e.g. Gazetteer.from_file(path)"
         )
     gz = gazetteer if gazetteer is not None else Gazetteer.default()
-    cands = [
-        Candidate(
-            start=f.start,
-            end=f.end,
-            text=text[f.start : f.end],
-            title=f.title,
-            evidence=f.evidence,
-            common=f.common,
-        )
-        for f in candidates(text)
-    ]
-    return resolve(cands, gz)
+    return resolve(candidates(text), gz)
