@@ -18,6 +18,7 @@ surname may still match the gazetteer (``Mullah Omar``, or a unique ``President 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsnorm.names.gazetteer import Gazetteer, GazetteerMatch
 from newsnorm.names.model import NameMention
@@ -52,6 +53,17 @@ class _Cluster:
 
 def _blocks(parsed: ParsedName) -> set[str]:
     return {p.skel.lstrip(VOWEL_MARK)[:3] for p in parsed.parts if not p.weak and not p.initial}
+
+
+@lru_cache(maxsize=32768)
+def _similarity(a: str, b: str) -> float:
+    """``parsed_similarity`` of two names by their texts (cached: the same pairs of spellings
+    meet in document after document, and ``analyze`` is a function of the text alone).
+
+    >>> _similarity("Emomali Rakhmon", "Emomali Rahmon") >= MATCH_THRESHOLD
+    True
+    """
+    return parsed_similarity(analyze(a), analyze(b))
 
 
 def _fullest(members: list[tuple[Candidate, ParsedName, float]]) -> str:
@@ -114,7 +126,7 @@ def resolve(cands: list[Candidate], gazetteer: Gazetteer) -> list[NameMention]:
             ci = new_cluster(match.entry.id, match.entry.name, "gazetteer")
         return ci
 
-    def nearest(parsed: ParsedName) -> tuple[int, float] | None:
+    def nearest(text: str, parsed: ParsedName) -> tuple[int, float] | None:
         best: tuple[int, float] | None = None
         seen: set[int] = set()
         for b in _blocks(parsed):
@@ -122,7 +134,7 @@ def resolve(cands: list[Candidate], gazetteer: Gazetteer) -> list[NameMention]:
                 if ci in seen:
                     continue
                 seen.add(ci)
-                s = max(parsed_similarity(parsed, other) for other in spellings[ci].values())
+                s = max(_similarity(text, other) for other in spellings[ci])
                 if s >= MATCH_THRESHOLD and (best is None or s > best[1]):
                     best = (ci, s)
         return best
@@ -147,7 +159,7 @@ def resolve(cands: list[Candidate], gazetteer: Gazetteer) -> list[NameMention]:
             if match is not None:
                 add(cluster_for(match), cand, parsed, match.score)
                 continue
-            near = nearest(parsed)
+            near = nearest(cand.text, parsed)
             if near is not None:
                 add(near[0], cand, parsed, round(near[1], 4))
             elif anchored:
