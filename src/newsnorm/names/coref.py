@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsnorm.names.gazetteer import Gazetteer, GazetteerMatch
 from newsnorm.names.model import NameMention
@@ -31,9 +32,11 @@ _SURNAME_MATCH = 0.9
 _AMBIGUOUS_SCORE = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A span that looks like a person, with its title and why (``title``, ``verb``…)."""
+class Candidate(NamedTuple):
+    """A span that looks like a person, with its title and why (``title``, ``verb``…).
+
+    A named tuple: documents hold thousands, and a frozen dataclass costs more to build.
+    """
 
     start: int
     end: int

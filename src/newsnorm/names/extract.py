@@ -414,10 +414,11 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[Can
     if lower_words is None:
         lower_words = _lower_words(text)
     found: list[Candidate] = []
+    never, titles = lex.alone_never, lex.titles
     for window in _WINDOW.finditer(text):
         start, end = window.span()
         chunk = text[start:end]
-        if _prefixed(text, start):
+        if start > 1 and text[start - 1] == "-":  # _prefixed, inlined: 45 k windows per 2 MB
             runs: list[list[_Tok]] = []
             _window_runs(text, start, end, runs)
             base = 0
@@ -427,7 +428,12 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[Can
         else:
             if chunk.isalpha():  # one plain word: the commonest window, and mostly not a name
                 low = chunk.lower()
-                if _alone_never(low, len(chunk) > 1 and chunk.isupper(), lex, lower_words):
+                # _alone_never, inlined for the same reason.
+                if (
+                    low in never
+                    or (low in lower_words and low not in titles)
+                    or (len(chunk) > 1 and chunk.isupper())
+                ):
                     continue
                 lows: tuple[str, ...] = (low,)
             else:
@@ -526,8 +532,7 @@ def _shape(
 def _place(text: str, base: int, shape: _Shape, lex: Lexicon) -> Candidate | None:
     """Judge a shape at ``base`` in *text* by the words around it: None when they rule it out."""
     run_end = base + shape.run_end
-    after = text[run_end : run_end + 40]
-    nxt = _NEXT_WORD.match(after)
+    nxt = _NEXT_WORD.match(text, run_end, run_end + 40)
     if nxt and nxt.group(1).lower() in lex.nonperson:
         return None  # "Imam Ali shrine", "Haqqani network"
     prev = _prev_word(text, base + shape.run_start)
@@ -542,7 +547,7 @@ def _place(text: str, base: int, shape: _Shape, lex: Lexicon) -> Candidate | Non
             return None  # "Zoroastrians said", "Conservatives won": groups, not people
     if title is not None:
         evidence = "title"
-    elif _verb_follows(after, lex):
+    elif _verb_follows(text, run_end, lex):
         evidence = "verb"
     elif shape.given_first:
         evidence = "given"
@@ -569,8 +574,9 @@ def _prev_word(text: str, start: int) -> str:
     return text[k:j]
 
 
-def _verb_follows(after: str, lex: Lexicon) -> bool:
-    m = _NEXT_WORDS.match(after)
+def _verb_follows(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether a speech verb ("said", "has stressed") follows *pos* within 40 characters."""
+    m = _NEXT_WORDS.match(text, pos, pos + 40)
     if not m:
         return False
     for w in m.captures(1):
