@@ -356,3 +356,18 @@ def test_a_remembered_window_is_judged_by_its_own_documents_lowercase_words() ->
         worded = candidates("He was brave. Brave Reza Hamid said so.")
         assert [(f.start, f.end) for f in alone] == [(0, 16)]
         assert [(f.start, f.end) for f in worded] == [(20, 30)]
+
+
+_AFTER_WORDS = ["said", "has", "had", "also", "stressed", "and", "Said", "the", "shrine", "told"]
+_AFTER_GAPS = [" ", "  ", "    ", ", ", ",", "", ".", "\t", "\u00a0"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_AFTER_GAPS), st.sampled_from(_AFTER_WORDS)), max_size=6))
+def test_verb_follows_reads_the_same_with_the_next_word_given(
+    pieces: list[tuple[str, str]],
+) -> None:
+    from newsnorm.names.extract import _NEXT_WORD, _verb_follows, lexicon
+
+    text = "Ghani" + "".join(gap + word for gap, word in pieces)
+    nxt = _NEXT_WORD.match(text, 5, 45)
+    assert _verb_follows(text, 5, lexicon(), nxt) == _verb_follows(text, 5, lexicon())
