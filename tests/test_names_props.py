@@ -371,3 +371,11 @@ def test_verb_follows_reads_the_same_with_the_next_word_given(
     text = "Ghani" + "".join(gap + word for gap, word in pieces)
     nxt = _NEXT_WORD.match(text, 5, 45)
     assert _verb_follows(text, 5, lexicon(), nxt) == _verb_follows(text, 5, lexicon())
+
+
+def test_every_connector_and_prefix_starts_with_a_listed_first_letter() -> None:
+    from newsnorm.names.extract import _CONNECTOR, _CONNECTOR_FIRSTS, _PREFIXES
+
+    words = regex.findall(r"[a-z-]+", _CONNECTOR) + sorted(_PREFIXES)
+    assert len(words) > 20
+    assert {w[0] for w in words} <= set(_CONNECTOR_FIRSTS)

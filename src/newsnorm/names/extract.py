@@ -47,12 +47,15 @@ _TOKEN_PATTERN = (
 _TOKEN = regex.compile(_TOKEN_PATTERN)
 _PREFIXES = frozenset(["al", "el", "ad", "ar", "as", "at", "az", "an", "ud", "ul", "ash"])
 _CONNECTOR = r"(?:bin|ibn|bint|ben|al|el|ul|ud|de|van|von|der|of|the|ud-din)"
+# Connectors and "al-" prefixes start with one of these (tests check it): after a space, other
+# letters skip both alternations.
+_CONNECTOR_FIRSTS = "biuaedvot"
 # The gap between two run tokens: one to three spaces (". " after "Mr"), then any connectors,
 # each followed by one to three spaces. A connector is a whole word: the spaces bound it.
 _SPACES = r"[ \t\u00a0]{1,3}"
 _GAP = regex.compile(rf"{_SPACES}(?:(?P<conn>{_CONNECTOR}){_SPACES})*")
 _GAP_AFTER_ABBREV = regex.compile(rf"\.?{_SPACES}(?:(?P<conn>{_CONNECTOR}){_SPACES})*")
-_AFTER_FIRST_SPACE = frozenset(" \t\u00a0" + "biuaedvot")  # spaces, first letters of connectors
+_AFTER_FIRST_SPACE = frozenset(" \t\u00a0" + _CONNECTOR_FIRSTS)  # spaces, connectors' firsts
 _LONGEST_GAP = 3 + _MAX_RUN * (len("ud-din") + 3)
 _NEXT_WORD = regex.compile(r"[ \t\u00a0]{0,3}([\p{L}]{1,30})")
 _NEXT_WORDS = regex.compile(r"(?:[ \t\u00a0,]{1,3}([\p{L}]{1,30})){1,3}")
@@ -89,8 +92,8 @@ _ABBREV_DOT = "|".join(
 )
 _WINDOW = regex.compile(
     rf"{_TOKEN_PATTERN}(?:(?:(?:\.(?<=(?<![\p{{L}}\p{{M}}\p{{Nd}}_'’\-])(?:{_ABBREV_DOT})\.))?"
-    rf"[ \t\u00a0]{{1,3}}+(?:{_CONNECTOR}[ \t\u00a0]{{1,3}}+)*+"
-    rf"(?:(?:{'|'.join(sorted(_PREFIXES))})-)?|(?<=\.)){_TOKEN_PATTERN})*"
+    rf"[ \t\u00a0]{{1,3}}+(?:(?=[{_CONNECTOR_FIRSTS}])(?:{_CONNECTOR}[ \t\u00a0]{{1,3}}+)*+"
+    rf"(?:(?:{'|'.join(sorted(_PREFIXES))})-)?)?|(?<=\.)){_TOKEN_PATTERN})*"
 )
 _AUX = frozenset(
     ["has", "had", "have", "was", "is", "also", "had", "already", "reportedly", "then", "later"]
@@ -575,9 +578,7 @@ def _prev_word(text: str, start: int) -> str:
     return text[k:j]
 
 
-def _verb_follows(
-    text: str, pos: int, lex: Lexicon, nxt: regex.Match[str] | None = None
-) -> bool:
+def _verb_follows(text: str, pos: int, lex: Lexicon, nxt: regex.Match[str] | None = None) -> bool:
     """Whether a speech verb ("said", "has stressed") follows *pos* within 40 characters.
 
     *nxt*, the ``_NEXT_WORD`` match at *pos*, settles most runs: after one to three spaces its
