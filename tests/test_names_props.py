@@ -379,3 +379,37 @@ def test_every_connector_and_prefix_starts_with_a_listed_first_letter() -> None:
     words = regex.findall(r"[a-z-]+", _CONNECTOR) + sorted(_PREFIXES)
     assert len(words) > 20
     assert {w[0] for w in words} <= set(_CONNECTOR_FIRSTS)
+
+
+@given(
+    st.integers(0, 10**6),
+    st.integers(0, 100),
+    st.text(max_size=20),
+    st.one_of(st.none(), st.text(max_size=10)),
+    st.floats(0, 1),
+    st.sampled_from(["gazetteer", "document"]),
+)
+def test_mentions_built_without_validation_equal_validated_ones(
+    start: int, length: int, text: str, title: str | None, score: float, source: str
+) -> None:
+    from newsnorm.model import build_valid
+    from newsnorm.names.model import NameMention
+
+    fields = {
+        "start": start,
+        "end": start + length,
+        "text": text,
+        "title": title,
+        "canonical": text.title(),
+        "key": "doc-1",
+        "score": score,
+        "source": source,
+    }
+    fast = build_valid(NameMention, dict(fields))
+    slow = NameMention.model_validate(fields)
+    assert fast == slow
+    assert repr(fast) == repr(slow)
+    assert fast.model_dump() == slow.model_dump()
+    assert fast.model_dump_json() == slow.model_dump_json()
+    assert fast.model_fields_set == slow.model_fields_set
+    assert hash(fast) == hash(slow)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from newsnorm.model import build_valid
 from newsnorm.names.gazetteer import Gazetteer, GazetteerMatch
 from newsnorm.names.model import NameMention
 from newsnorm.names.similarity import MATCH_THRESHOLD, parsed_similarity, part_similarity
@@ -202,16 +203,20 @@ def resolve(cands: list[Candidate], gazetteer: Gazetteer) -> list[NameMention]:
     for n, (_start, ci) in enumerate(first_seen, 1):
         clusters[ci].key = f"doc-{n}"
         clusters[ci].canonical = _fullest(clusters[ci].members)
+    # Every value is known valid here (offsets from the text, a score in [0, 1]): no validation.
     out = [
-        NameMention(
-            start=cand.start,
-            end=cand.end,
-            text=cand.text,
-            title=cand.title,
-            canonical=clusters[ci].canonical,
-            key=clusters[ci].key or "",
-            score=score,
-            source="gazetteer" if clusters[ci].source == "gazetteer" else "document",
+        build_valid(
+            NameMention,
+            {
+                "start": cand.start,
+                "end": cand.end,
+                "text": cand.text,
+                "title": cand.title,
+                "canonical": clusters[ci].canonical,
+                "key": clusters[ci].key or "",
+                "score": float(score),
+                "source": "gazetteer" if clusters[ci].source == "gazetteer" else "document",
+            },
         )
         for cand, ci, score in placed
     ]
