@@ -296,6 +296,7 @@ _RUN_GAPS = [" ", " ", " ", "  ", "    ", "\t", "\u00a0", ". ", ", ", "", "\n", 
 
 @given(st.lists(st.tuples(st.sampled_from(_RUN_WORDS), st.sampled_from(_RUN_GAPS)), max_size=30))
 @example([("Abu", " ")] * 12)  # longer than a run may be: split at _MAX_RUN tokens
+@example([("Abu", " ")] * 60)  # a window too long for the memo: read in place
 @example([("Abu", " ")] * 9 + [("of", " "), ("the", " "), ("Bakr", "")])  # split at connectors
 @example([("Abu", " ")] * 9 + [("of", " "), ("the", " "), ("said", "")])
 def test_fast_runs_equal_the_plain_tokenizer(pieces: list[tuple[str, str]]) -> None:
@@ -339,6 +340,7 @@ def _candidates_run_by_run(text: str) -> list[Any]:
 @given(st.lists(st.tuples(st.sampled_from(_CAND_WORDS), st.sampled_from(_CAND_GAPS)), max_size=40))
 @example([("President", " "), ("Ashraf", " "), ("Ghani", " "), ("said", ". ")] * 2)
 @example([("brave", ". "), ("Brave", " "), ("Reza", " "), ("Hamid", " "), ("said", ".")])
+@example([("Ali", " "), ("Reza", " ")] * 30 + [("said", ".")])  # too long for the memo
 def test_candidates_equal_judging_each_run_in_place(pieces: list[tuple[str, str]]) -> None:
     from newsnorm.names.extract import candidates
 

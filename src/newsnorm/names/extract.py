@@ -204,7 +204,7 @@ def _runs(text: str) -> list[list[_Tok]]:
     runs: list[list[_Tok]] = []
     for window in _WINDOW.finditer(text):
         start, end = window.span()
-        if _prefixed(text, start):
+        if _in_place(text, start, end):
             _window_runs(text, start, end, runs)
         else:
             for run in _chunk_runs(text[start:end]):
@@ -212,9 +212,18 @@ def _runs(text: str) -> list[list[_Tok]]:
     return runs
 
 
-def _prefixed(text: str, start: int) -> bool:
-    """Whether the window at *start* follows a hyphen, so an "al-" before it may belong to it."""
-    return start > 1 and text[start - 1] == "-"
+# Longer windows are read in place, not remembered: a memo entry holds the window's tokens,
+# and one line of capitalized words could be megabytes long.
+_MEMO_CHARS = 200
+
+
+def _in_place(text: str, start: int, end: int) -> bool:
+    """Whether the window ``text[start:end]`` is read where it is instead of from the memo.
+
+    After a hyphen, an "al-" before the window may belong to its first word; and a window
+    longer than ``_MEMO_CHARS`` is not worth remembering.
+    """
+    return end - start > _MEMO_CHARS or (start > 1 and text[start - 1] == "-")
 
 
 @lru_cache(maxsize=16384)
@@ -223,7 +232,7 @@ def _chunk_runs(chunk: str) -> tuple[tuple[_Tok, ...], ...]:
 
     A window reads the same wherever it is: its first token starts at a capital after a non-word
     character, its last ends where the token pattern stops, and every gap is inside it. Only an
-    "al-" before the window is outside it: ``_prefixed`` windows are read in place.
+    "al-" before the window is outside it: such windows are read in place (``_in_place``).
 
     >>> [[(t.start, t.low) for t in run] for run in _chunk_runs("Mr. Abu al Bakr")]
     [[(0, 'mr'), (4, 'abu'), (8, 'al'), (11, 'bakr')]]
@@ -421,7 +430,8 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[Can
     for window in _WINDOW.finditer(text):
         start, end = window.span()
         chunk = text[start:end]
-        if start > 1 and text[start - 1] == "-":  # _prefixed, inlined: 45 k windows per 2 MB
+        # _in_place, inlined: 45 k windows per 2 MB.
+        if end - start > _MEMO_CHARS or (start > 1 and text[start - 1] == "-"):
             runs: list[list[_Tok]] = []
             _window_runs(text, start, end, runs)
             base = 0
