@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import bisect
 from datetime import date
-from typing import cast
 
 from newsnorm.checks import ensure_date, ensure_text
 from newsnorm.dates._digits import to_ascii_digits
 from newsnorm.dates.calendars import find_calendar_dates
 from newsnorm.dates.compose import compose
 from newsnorm.dates.grammar import Atom, find_atoms
-from newsnorm.dates.model import DateKind, DateMention, Modifier
+from newsnorm.dates.model import DateKind, DateMention
 from newsnorm.dates.scan import ascii_lower, candidates
 from newsnorm.dates.timex import Ctx
 
@@ -48,17 +47,42 @@ _KIND: dict[str, DateKind] = {
 _MODIFIERS = frozenset({"since", "until", "before", "after", "approx", "start", "mid", "end"})
 
 
+_FIELDS_SET = frozenset({"start", "end", "text", "timex", "kind", "modifier"})
+_new = object.__new__
+_set = object.__setattr__
+
+
 def _mention(text: str, a: Atom) -> DateMention:
-    """The public :class:`DateMention` of an atom (spans index the caller's text)."""
-    mod = cast(Modifier, a.mod) if a.mod in _MODIFIERS else None
-    return DateMention(
-        start=a.start,
-        end=a.end,
-        text=text[a.start : a.end],
-        timex=a.tx,
-        kind=_KIND[a.cat],
-        modifier=mod,
+    """The public :class:`DateMention` of an atom (spans index the caller's text).
+
+    Set up as ``DateMention(start=..., end=..., text=..., timex=..., kind=..., modifier=...)``
+    would be, without running pydantic's validation (a few µs a mention, a tenth of a typical
+    text's date extraction): every field comes from a checked value (offsets are ``>= 0``, the
+    kind and modifier are taken from their literal sets). ``tests/test_dates_fastpaths.py``
+    checks that both give equal models with equal ``model_fields_set``.
+
+    >>> _mention("on July 6", Atom(3, 9, "D", "XXXX-07-06")) == DateMention(
+    ...     start=3, end=9, text="July 6", timex="XXXX-07-06", kind="date", modifier=None)
+    True
+    """
+    m = _new(DateMention)
+    _set(
+        m,
+        "__dict__",
+        {
+            "start": a.start,
+            "end": a.end,
+            "text": text[a.start : a.end],
+            "timex": a.tx,
+            "kind": _KIND[a.cat],
+            "calendar": "gregorian",
+            "modifier": a.mod if a.mod in _MODIFIERS else None,
+        },
     )
+    _set(m, "__pydantic_fields_set__", set(_FIELDS_SET))
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
+    return m
 
 
 def _merge(ours: list[DateMention], theirs: list[DateMention]) -> list[DateMention]:
