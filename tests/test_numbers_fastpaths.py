@@ -8,6 +8,8 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsnorm.numbers import extract as ex
 from newsnorm.numbers.lexicon import (
@@ -383,3 +385,64 @@ def test_lone_pronoun_one_agrees_with_the_full_reader(text: str) -> None:
     start = text.lower().index("one")
     if ex._lone_pronoun_one(text, start, start + 3, ex._prev_word(text, start)):
         assert ex._read(text, start) is None
+
+
+_BEFORE = [
+    "",
+    "in ",
+    "In  ",
+    "$",
+    "US$ ",
+    "Rs ",
+    "USD ",
+    "- ",
+    "x -",
+    "\n- ",
+    "#",
+    "No. ",
+    "(",
+    "at least ",
+]
+_AFTER_WORDS = ["people", "percent", "million", "to", "and", "of", "a", "in", "km", "dollars", "th"]
+
+
+@st.composite
+def _plain_literal_texts(draw: st.DrawFn) -> tuple[str, int]:
+    """A digit literal (maybe grouped or decimal) between drawn context, and its offset."""
+    before = draw(st.sampled_from(_BEFORE))
+    lit = draw(st.from_regex(r"[0-9]{1,4}(?:,[0-9]{2,3}){0,2}(?:\.[0-9]{1,3})?", fullmatch=True))
+    sep = draw(st.sampled_from(["", " ", "-", "  ", ", ", ".", "%", ")"]))
+    word = draw(st.sampled_from(_AFTER_WORDS) | st.text("abkmAKé\u212a 5.,-", max_size=6))
+    return before + lit + sep + word, len(before)
+
+
+@given(_plain_literal_texts())
+@settings(max_examples=400, deadline=None)
+def test_alone_number_agrees_with_the_full_reader(case: tuple[str, int]) -> None:
+    text, p = case
+    if p and text[p - 1] in ".%\u066a-\u2212":
+        return  # _plain_number leaves these to the full reader before the shortcut
+    alone = ex._alone_number(text, p)
+    if alone is not None:
+        _assert_full_reader_agrees(text, p, alone)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["tens", "Hundreds", "THOUSANDS", "hundred", "dozen", "of", " ", "-"])
+        | st.text("sſK\u212aé -", max_size=3),
+        max_size=8,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_vague_prefilter_lets_every_vague_match_through(parts: list[str]) -> None:
+    text = "".join(parts)
+    anchors = ex._Anchors(text, text.lower())
+    pos = 0
+    while True:
+        start, end = anchors.next(pos)
+        if start == ex._FAR:
+            break
+        if ex._VAGUE.match(text, start):
+            assert ex._may_be_vague(text, start, end), (text, start, end)
+        pos = end

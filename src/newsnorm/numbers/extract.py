@@ -79,11 +79,13 @@ _RANGE_WORD = re.compile(r"(?i)[ \t]{1,2}(?P<w>to|and)[ \t]{1,2}")
 _BETWEEN = re.compile(r"(?i)(?<![\w])(?P<w>between|from)[ \t]{1,3}\Z")
 # "tens" is a quantity only in "tens of"; the other plural scales are quantities on their own
 # too ("hundreds were killed").
+_VAGUE_PLURALS = ("dozens", "tens", "hundreds", "thousands", "millions", "billions", "trillions")
 _VAGUE = re.compile(
-    r"(?i)(?P<a>dozens|tens|hundreds|thousands|millions|billions|trillions)"
+    rf"(?i)(?P<a>{'|'.join(_VAGUE_PLURALS)})"
     r"(?:[ \t]{1,3}of[ \t]{1,3}(?P<b>thousands|millions|billions)(?![\w])"
     r"|(?=[ \t]{1,3}of(?![\w]))|(?<![Tt][Ee][Nn][Ss])(?![\w\-]))"
 )
+_VAGUE_WORDS = frozenset(_VAGUE_PLURALS)  # see _may_be_vague
 _FEW = frozenset({"several", "few", "many"})
 _LOOKBACK = 40
 
@@ -507,6 +509,17 @@ def _qualifier(text: str, start: int, prev: str | None = None) -> str | None:
     return m.lastgroup.rsplit("_", 1)[0]
 
 
+def _may_be_vague(text: str, start: int, end: int) -> bool:
+    """Whether :data:`_VAGUE` may match at the anchor ``text[start:end]``: its plural scale word
+    is a whole letter run, so in ASCII the anchor itself; a non-ASCII character in the anchor
+    or right after it might fold to a letter of one (``ſ`` matches ``s``): let the regex decide.
+
+    >>> _may_be_vague("Hundreds of", 0, 8), _may_be_vague("hundred", 0, 7)
+    (True, False)
+    """
+    return text[start:end].lower() in _VAGUE_WORDS or not text[start : end + 1].isascii()
+
+
 def _vague(text: str, p: int) -> tuple[_Found, int] | None:
     m = _VAGUE.match(text, p)
     if m is None:
@@ -559,6 +572,9 @@ def _plain_number(text: str, p: int) -> _Found | None:
     """
     if p > 0 and text[p - 1] in ".%\u066a-\u2212":
         return None
+    alone = _alone_number(text, p)
+    if alone is not None:
+        return alone
     m = _PLAIN_LITERAL.match(text, p)
     if m is None:
         return None
@@ -596,6 +612,45 @@ def _plain_number(text: str, p: int) -> _Found | None:
             return None
         # Money (``$5 million``): the mention starts at the symbol; with a currency before,
         # nothing but a percent attaches after, and the plain end has none.
+        f.start, f.kind, f.unit = cur[0], "money", cur[1]
+    return f
+
+
+def _alone_number(text: str, p: int) -> _Found | None:
+    """The commonest plain number: a cardinal literal followed right away by a
+    :func:`_plain_end` that is no connector (``in 2021, the``, ``1,037 people``), in one match
+    of :data:`_PLAIN_ALONE` instead of one each for the literal, an ordinal suffix, a percent, a
+    scale word and the end; ``None`` leaves the anchor to the rest of :func:`_plain_number`.
+
+    Nothing else attaches after such a literal: an ordinal suffix and a percent start with
+    characters the end excludes, and every scale and percent word is a stop.
+
+    >>> f = _alone_number("in 2021, the", 3)
+    >>> (f.start, f.end, f.value, f.kind)
+    (3, 7, Fraction(2021, 1), 'cardinal')
+    >>> _alone_number("the 20th", 4) is None, _alone_number("5 million", 0) is None
+    (True, True)
+    """
+    m = _PLAIN_ALONE.match(text, p)
+    stops = _plain_stops()
+    if m is None or stops is None:
+        return None
+    word = m.group("word")
+    if word is None:
+        if m.group("tail")[:1] in stops:
+            return None
+    elif word.lower() in stops:
+        return None
+    lit = m.group("lit")
+    end = p + len(lit)
+    if _signed_start(text, p) != p:
+        return None
+    value = Fraction(lit) if "." in lit else _integer(lit)
+    f = _Found(p, end, value, "cardinal")
+    cur = _currency_before(text, p)
+    if cur is not None:
+        # Money (``$5``): the mention starts at the symbol; with a currency before, nothing but
+        # a percent attaches after, and the plain end has none.
         f.start, f.kind, f.unit = cur[0], "money", cur[1]
     return f
 
@@ -795,6 +850,9 @@ _PLAIN_TAIL = re.compile(
     rf"\Z|[,.;:!?)\]\"'\n](?![{DIGIT}])"
     r"|[ \-](?P<word>[A-Za-z]+)(?![A-Za-z])(?![^\x00-\x7f])"
 )
+# The literal, then _PLAIN_TAIL's end: the atomic group keeps the literal that _PLAIN_LITERAL
+# matches (the match fails rather than try a shorter one before another end).
+_PLAIN_ALONE = re.compile(rf"(?P<lit>(?>{_PLAIN_LITERAL.pattern}))(?P<tail>{_PLAIN_TAIL.pattern})")
 
 
 @cache
@@ -849,7 +907,7 @@ def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
         if p > 0 and text[p - 1] == "." and not (p >= 2 and text[p - 2].isalnum()):
             p -= 1
     elif ch not in VULGAR:
-        vague = _vague(text, p)
+        vague = _vague(text, p) if _may_be_vague(text, p, end) else None
         if vague is not None:
             return [vague[0]], vague[1]
         if _lone_pronoun_one(text, p, end, prev):
@@ -948,7 +1006,9 @@ class _Anchors:
                 self._digit = (_FAR, _FAR) if m is None else m.span()
         if self._word[0] < pos:
             m = self._words(self._padded, pos)
-            self._word = (_FAR, _FAR) if m is None else (m.start(1) - 1, m.end(1) - 1)
+            # The match starts with the character before the word, at the word's offset in the
+            # text (the padding shifts it by one).
+            self._word = (_FAR, _FAR) if m is None else (m.start(), m.end() - 1)
         return min(self._digit, self._word)
 
 
