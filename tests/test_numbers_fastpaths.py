@@ -446,3 +446,60 @@ def test_vague_prefilter_lets_every_vague_match_through(parts: list[str]) -> Non
         if ex._VAGUE.match(text, start):
             assert ex._may_be_vague(text, start, end), (text, start, end)
         pos = end
+
+
+def _signed_start_by_slice(text: str, p: int) -> int:
+    """``_signed_start`` before its early exits (kept as its specification)."""
+    if p == 0:
+        return p
+    prev = text[p - 1]
+    if prev in "-\u2212":
+        before = text[p - 2] if p >= 2 else " "
+        return p if before.isalnum() or before in ".,)]%-\u2212/" else p - 1
+    if text[max(0, p - 4) : p].rstrip(" \t")[-1:] not in ("-", "\u2212"):
+        return p
+    m = ex._SPACED_SIGN.search(text, max(0, p - 12), p)
+    return m.start("sign") if m else p
+
+
+def _may_end_currency_by_loop(text: str, lo: int, start: int) -> bool:
+    """``_may_end_currency`` without its prefilter (kept as its specification)."""
+    from newsnorm.numbers.lexicon import currency_prefix_ends
+
+    singles, pairs = currency_prefix_ends()
+    e = start
+    while e > lo:
+        if text[e - 1] in singles or (e - 2 >= lo and text[e - 2 : e] in pairs):
+            return True
+        if start - e == 2 or text[e - 1] not in " \u00a0":
+            return False
+        e -= 1
+    return False
+
+
+@given(st.text(" \t\u00a0\n-\u2212$£Rs.UDx5", max_size=12))
+@settings(max_examples=400, deadline=None)
+def test_sign_and_currency_prefilters_agree_with_the_loops(text: str) -> None:
+    for p in range(1, len(text) + 1):
+        assert ex._signed_start(text, p) == _signed_start_by_slice(text, p), (text, p)
+        for lo in {0, max(0, p - 8), p - 1}:
+            got = ex._may_end_currency(text, lo, p)
+            assert got == _may_end_currency_by_loop(text, lo, p), (text, lo, p)
+
+
+@given(
+    st.sampled_from(["", " ", "  ", "-", ".", ", ", ")", "%"]),
+    st.sampled_from([*_AFTER_WORDS, "hundred", "bn", "over", "out", "Kelvin", "five"])
+    | st.text("abkmé\u212a .-5", max_size=5),
+)
+@settings(max_examples=400, deadline=None)
+def test_free_end_is_what_the_scale_and_end_tests_read(sep: str, word: str) -> None:
+    text = "two" + sep + word
+    if ex._ends_freely(text, 3):
+        stops = ex._plain_stops()
+        assert ex._scale_after(text, 3) is None
+        assert ex._plain_end(text, 3, stops, 0)
+        assert ex._plain_end(text, 3, stops, -1)
+        plain = ex._plain_word(text, 0, 3, "")
+        assert plain is not None
+        _assert_full_reader_agrees(text, 0, plain)

@@ -128,6 +128,8 @@ def _prev_word(text: str, p: int) -> str:
     >>> _prev_word("Resolution  2593", 12), _prev_word("No. 5", 4), _prev_word("x5", 1)
     ('Resolution', 'No.', '')
     """
+    if p == 0 or text[p - 1] not in " \u00a0\t":
+        return ""  # the word must end 1-3 spaces before: skip the slice and the regex
     m = _REVERSED_WORD.match(text[p - 24 if p > 24 else 0 : p][::-1])
     return m.group(1)[::-1] if m else ""
 
@@ -182,6 +184,8 @@ def _may_end_currency(text: str, lo: int, start: int) -> bool:
     """Whether a currency symbol or code may end 0-2 spaces before *start* (and after *lo*),
     judged by its last one or two characters (see :func:`currency_prefix_ends`): the
     prefix regex is tried only then."""
+    if _currency_last_chars().isdisjoint(text[max(lo, start - 3) : start]):
+        return False  # no symbol ends 0-2 spaces before: most numbers, at C speed
     singles, pairs = currency_prefix_ends()
     e = start
     while e > lo:
@@ -191,6 +195,18 @@ def _may_end_currency(text: str, lo: int, start: int) -> bool:
             return False
         e -= 1
     return False
+
+
+@cache
+def _currency_last_chars() -> frozenset[str]:
+    """The last characters of the currency symbols and codes (see :func:`currency_prefix_ends`):
+    one of them ends the 1-3 characters before a number that a currency ends.
+
+    >>> "$" in _currency_last_chars(), " " in _currency_last_chars()
+    (True, False)
+    """
+    singles, pairs = currency_prefix_ends()
+    return singles | {pair[-1] for pair in pairs}
 
 
 def _attach_after(text: str, f: _Found, has_currency: bool) -> None:
@@ -370,7 +386,11 @@ def _percent_before(text: str, start: int) -> bool:
 
 
 def _signed_start(text: str, p: int) -> int:
-    """Start of a minus sign right before the digits at *p* (``-4/5``, ``- 1 4/5``)."""
+    """Start of a minus sign right before the digits at *p* (``-4/5``, ``- 1 4/5``).
+
+    >>> [_signed_start(t, len(t) - 1) for t in ("-5", "- 5", "x - 5", "in 5")]
+    [0, 0, 4, 3]
+    """
     if p == 0:
         return p
     prev = text[p - 1]
@@ -379,6 +399,8 @@ def _signed_start(text: str, p: int) -> int:
         if not (before.isalnum() or before in ".,)]%-\u2212/"):
             return p - 1
         return p
+    if prev not in " \t" or (p >= 2 and text[p - 2] not in " \t-\u2212"):
+        return p  # the last character before the spaces is no sign: skip the slice
     if text[max(0, p - 4) : p].rstrip(" \t")[-1:] not in ("-", "\u2212"):
         return p  # no sign 1-3 spaces before: skip the search
     m = _SPACED_SIGN.search(text, max(0, p - 12), p)
@@ -717,11 +739,14 @@ def _plain_word(text: str, start: int, end: int, prev: str) -> _Found | None:
     else:
         return None
     value = info.value
-    scale = _scale_after(text, end) if kind == "cardinal" else None
-    if scale is not None:
-        value, end = value * scale[0], scale[1]
-    if not _plain_end(text, end, _plain_stops(), start if kind == "cardinal" else -1):
-        return None
+    scale = None
+    if not _ends_freely(text, end):
+        # Something after the word may start a scale, a connector or an attachment.
+        scale = _scale_after(text, end) if kind == "cardinal" else None
+        if scale is not None:
+            value, end = value * scale[0], scale[1]
+        if not _plain_end(text, end, _plain_stops(), start if kind == "cardinal" else -1):
+            return None
     if prev.lower() in ("a", "an") or _currency_before(text, start) is not None:
         return None
     if word == "one" and _pronoun_one(text, start, end):
@@ -756,6 +781,23 @@ def _scale_after(text: str, end: int) -> tuple[Fraction, int] | None:
 @cache
 def _spaced_multipliers() -> frozenset[str]:
     return frozenset(k.lower() for k in load("words")["spaced_multipliers"])
+
+
+def _ends_freely(text: str, end: int) -> bool:
+    """Whether a :func:`_plain_end` follows *end* with no word of the stops: then no scale
+    follows either (:func:`_scale_after` needs a scale word, and every scale word is a stop),
+    and one match of the end decides what :func:`_scale_after` and :func:`_plain_end` would
+    each match again.
+
+    >>> _ends_freely("two people", 3), _ends_freely("two.", 3), _ends_freely("two million", 3)
+    (True, True, False)
+    """
+    m = _PLAIN_TAIL.match(text, end)
+    stops = _plain_stops()
+    if m is None or stops is None:
+        return False
+    word = m.group("word")
+    return m.group()[:1] not in stops if word is None else word.lower() not in stops
 
 
 def _lone_pronoun_one(text: str, start: int, end: int, prev: str) -> bool:
@@ -1067,7 +1109,8 @@ def _mention(text: str, f: _Found) -> NumberMention:
             "start": f.start,
             "end": f.end,
             "text": text[f.start : f.end],
-            "value": _to_value(f.value),
+            # _to_value(f.value), without the call: one per mention
+            "value": v.numerator if (v := f.value).denominator == 1 else float(v),
             "upper": None if f.upper is None else _to_value(f.upper),
             "kind": f.kind,
             "unit": f.unit,
