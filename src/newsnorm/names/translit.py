@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import groupby
 from typing import Any
 
 import regex
@@ -123,7 +124,6 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
 )
 _NON_LETTERS = regex.compile(r"[^a-z]+")
 _SLAVIC_PHON = ("uv", "iv", "uva", "iva")
-_DOUBLES = regex.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=16384)
@@ -140,7 +140,8 @@ def phonetic(part: str) -> str:
         if old in s:
             s = s.replace(old, new)
     s = s.replace("y", "i")
-    out: str = _DOUBLES.sub(r"\1", s)
+    # Doubled letters count once (groupby: the regex module compiles a "\1" template per call).
+    out = "".join(letter for letter, _run in groupby(s))
     if out.endswith(_SLAVIC_PHON):
         # Rahmonov = Rahmon, Zakharova = Zakharov: -ov/-ev/-ova/-ow in any vowel spelling.
         cut = 2 if out.endswith("v") else 3
