@@ -297,6 +297,9 @@ _RUN_GAPS = [" ", " ", " ", "  ", "    ", "\t", "\u00a0", ". ", ", ", "", "\n", 
 @given(st.lists(st.tuples(st.sampled_from(_RUN_WORDS), st.sampled_from(_RUN_GAPS)), max_size=30))
 @example([("Abu", " ")] * 12)  # longer than a run may be: split at _MAX_RUN tokens
 @example([("Abu", " ")] * 60)  # a window too long for the memo: read in place
+@example([("'", ""), ("Mr", ". "), ("Ali", " ")])  # "Mr" after a quote: a title
+@example([("-", ""), ("Mr", ". "), ("Ali", " ")])
+@example([("Abu", ""), ("-", ""), ("Mr", ". "), ("Ali", " ")])  # "Abu-Mr": not a title
 @example([("Abu", " ")] * 9 + [("of", " "), ("the", " "), ("Bakr", "")])  # split at connectors
 @example([("Abu", " ")] * 9 + [("of", " "), ("the", " "), ("said", "")])
 def test_fast_runs_equal_the_plain_tokenizer(pieces: list[tuple[str, str]]) -> None:

@@ -86,12 +86,13 @@ _ABBREV_TITLES = frozenset(
 # A window: tokens and what may join two of them. The gap is as loose as the joining rules of
 # ``_window_runs`` or looser (it allows any length of connectors), so those rules may split a
 # window but never join two. Possessive: a gap read one way is never tried another way. The dot
-# after a word ("Tehran. The") only joins after an abbreviated title, so sentences stay apart.
+# after a word ("Tehran. The") only joins after an abbreviated title, so sentences stay apart;
+# the title may end a longer token ("O'Mr", "Abu-Mr"): looser, and the rules split those.
 _ABBREV_DOT = "|".join(
     "".join(f"[{c.upper()}{c}]" for c in abbrev) for abbrev in sorted(_ABBREV_TITLES)
 )
 _WINDOW = regex.compile(
-    rf"{_TOKEN_PATTERN}(?:(?:(?:\.(?<=(?<![\p{{L}}\p{{M}}\p{{Nd}}_'’\-])(?:{_ABBREV_DOT})\.))?"
+    rf"{_TOKEN_PATTERN}(?:(?:(?:\.(?<=(?<![\p{{L}}\p{{M}}\p{{Nd}}_])(?:{_ABBREV_DOT})\.))?"
     rf"[ \t\u00a0]{{1,3}}+(?:(?=[{_CONNECTOR_FIRSTS}])(?:{_CONNECTOR}[ \t\u00a0]{{1,3}}+)*+"
     rf"(?:(?:{'|'.join(sorted(_PREFIXES))})-)?)?|(?<=\.)){_TOKEN_PATTERN})*"
 )
