@@ -63,12 +63,16 @@ _new = object.__new__
 _set = object.__setattr__
 
 
-def build_valid(cls: type[_Model], fields: dict[str, Any]) -> _Model:
+def build_valid(
+    cls: type[_Model], fields: dict[str, Any], fields_set: frozenset[str] | None = None
+) -> _Model:
     """``cls.model_construct(**fields)`` for *fields* that name every field with a valid value.
 
     For extractors that build thousands of mentions from values they have checked themselves:
     validation would check them again, and ``model_construct`` loops over fields, aliases and
-    defaults in Python. The caller owns *fields* (it becomes the model's ``__dict__``).
+    defaults in Python. The caller owns *fields* (it becomes the model's ``__dict__``, so it
+    lists the fields in their declared order). *fields_set* is what ``model_fields_set`` says
+    was given (default: every field), for a model that the caller builds with defaults left out.
 
     >>> s = build_valid(Span, {"start": 0, "end": 5, "text": "Kabul"})
     >>> s == Span(start=0, end=5, text="Kabul"), s.model_fields_set == {"start", "end", "text"}
@@ -76,7 +80,7 @@ def build_valid(cls: type[_Model], fields: dict[str, Any]) -> _Model:
     """
     m = _new(cls)
     _set(m, "__dict__", fields)
-    _set(m, "__pydantic_fields_set__", set(fields))
+    _set(m, "__pydantic_fields_set__", set(fields if fields_set is None else fields_set))
     _set(m, "__pydantic_extra__", None)
     _set(m, "__pydantic_private__", None)
     return m

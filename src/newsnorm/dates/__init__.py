@@ -27,6 +27,7 @@ from newsnorm.dates.grammar import Atom, find_atoms
 from newsnorm.dates.model import DateKind, DateMention
 from newsnorm.dates.scan import ascii_lower, candidates
 from newsnorm.dates.timex import Ctx
+from newsnorm.model import build_valid
 
 __all__ = ["DateMention", "extract_dates"]
 
@@ -48,8 +49,6 @@ _MODIFIERS = frozenset({"since", "until", "before", "after", "approx", "start", 
 
 
 _FIELDS_SET = frozenset({"start", "end", "text", "timex", "kind", "modifier"})
-_new = object.__new__
-_set = object.__setattr__
 
 
 def _mention(text: str, a: Atom) -> DateMention:
@@ -65,10 +64,8 @@ def _mention(text: str, a: Atom) -> DateMention:
     ...     start=3, end=9, text="July 6", timex="XXXX-07-06", kind="date", modifier=None)
     True
     """
-    m = _new(DateMention)
-    _set(
-        m,
-        "__dict__",
+    return build_valid(
+        DateMention,
         {
             "start": a.start,
             "end": a.end,
@@ -78,11 +75,8 @@ def _mention(text: str, a: Atom) -> DateMention:
             "calendar": "gregorian",
             "modifier": a.mod if a.mod in _MODIFIERS else None,
         },
+        _FIELDS_SET,
     )
-    _set(m, "__pydantic_fields_set__", set(_FIELDS_SET))
-    _set(m, "__pydantic_extra__", None)
-    _set(m, "__pydantic_private__", None)
-    return m
 
 
 def _merge(ours: list[DateMention], theirs: list[DateMention]) -> list[DateMention]:
