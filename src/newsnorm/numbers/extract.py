@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from newsnorm.checks import ensure_text
+from newsnorm.model import build_valid
 from newsnorm.numbers.grammar import Core, Tok, lex, parse_phrase
 from newsnorm.numbers.lexicon import (
     DIGIT,
@@ -1088,11 +1089,6 @@ def find_mentions(text: str) -> list[NumberMention]:
     return out
 
 
-_FIELDS = frozenset(NumberMention.model_fields)
-_new = object.__new__
-_set = object.__setattr__
-
-
 def _mention(text: str, f: _Found) -> NumberMention:
     """The frozen model of *f*, set up as ``NumberMention.model_construct(**fields)`` would be.
 
@@ -1101,10 +1097,8 @@ def _mention(text: str, f: _Found) -> NumberMention:
     costs more than the rest of a plain number's reading. The test suite checks that both
     give equal models with equal ``model_fields_set``.
     """
-    m = _new(NumberMention)
-    _set(
-        m,
-        "__dict__",
+    return build_valid(
+        NumberMention,
         {
             "start": f.start,
             "end": f.end,
@@ -1117,10 +1111,6 @@ def _mention(text: str, f: _Found) -> NumberMention:
             "qualifier": f.qualifier,
         },
     )
-    _set(m, "__pydantic_fields_set__", set(_FIELDS))
-    _set(m, "__pydantic_extra__", None)
-    _set(m, "__pydantic_private__", None)
-    return m
 
 
 def extract_numbers(text: str) -> list[NumberMention]:
