@@ -44,19 +44,7 @@ def seed_texts() -> list[str]:
 
 def tehran_texts(limit_mb: float) -> list[str]:
     """The first *limit_mb* MB of the English news corpus (empty if it is absent)."""
-    if not TEHRAN.is_file():
-        return []
-    out: list[str] = []
-    total = 0
-    with TEHRAN.open(encoding="utf-8") as fh:
-        for line in fh:
-            text = json.loads(line).get("text")
-            if isinstance(text, str) and text.strip():
-                out.append(text)
-                total += len(text.encode("utf-8"))
-                if total >= limit_mb * 1e6:
-                    break
-    return out
+    return tehran_spread(1, limit_mb)
 
 
 def wmt_mt_lines(limit: int) -> list[str]:

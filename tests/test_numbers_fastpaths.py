@@ -462,21 +462,6 @@ def _signed_start_by_slice(text: str, p: int) -> int:
     return m.start("sign") if m else p
 
 
-def _may_end_currency_by_loop(text: str, lo: int, start: int) -> bool:
-    """``_may_end_currency`` without its prefilter (kept as its specification)."""
-    from newsnorm.numbers.lexicon import currency_prefix_ends
-
-    singles, pairs = currency_prefix_ends()
-    e = start
-    while e > lo:
-        if text[e - 1] in singles or (e - 2 >= lo and text[e - 2 : e] in pairs):
-            return True
-        if start - e == 2 or text[e - 1] not in " \u00a0":
-            return False
-        e -= 1
-    return False
-
-
 @given(st.text(" \t\u00a0\n-\u2212$£Rs.UDx5", max_size=12))
 @settings(max_examples=400, deadline=None)
 def test_sign_and_currency_prefilters_agree_with_the_loops(text: str) -> None:
@@ -484,7 +469,7 @@ def test_sign_and_currency_prefilters_agree_with_the_loops(text: str) -> None:
         assert ex._signed_start(text, p) == _signed_start_by_slice(text, p), (text, p)
         for lo in {0, max(0, p - 8), p - 1}:
             got = ex._may_end_currency(text, lo, p)
-            assert got == _may_end_currency_by_loop(text, lo, p), (text, lo, p)
+            assert got == ex._currency_ends_before(text, lo, p), (text, lo, p)
 
 
 @given(

@@ -187,6 +187,11 @@ def _may_end_currency(text: str, lo: int, start: int) -> bool:
     prefix regex is tried only then."""
     if _currency_last_chars().isdisjoint(text[max(lo, start - 3) : start]):
         return False  # no symbol ends 0-2 spaces before: most numbers, at C speed
+    return _currency_ends_before(text, lo, start)
+
+
+def _currency_ends_before(text: str, lo: int, start: int) -> bool:
+    """``_may_end_currency`` without its prefilter: the loop the prefilter must agree with."""
     singles, pairs = currency_prefix_ends()
     e = start
     while e > lo:
