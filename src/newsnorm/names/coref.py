@@ -24,7 +24,7 @@ from typing import NamedTuple
 from newsnorm.model import build_valid
 from newsnorm.names.gazetteer import Gazetteer, GazetteerMatch
 from newsnorm.names.model import NameMention
-from newsnorm.names.similarity import MATCH_THRESHOLD, parsed_similarity, part_similarity
+from newsnorm.names.similarity import MATCH_THRESHOLD, name_similarity, part_similarity
 from newsnorm.names.translit import VOWEL_MARK, ParsedName, analyze
 
 __all__ = ["Candidate", "resolve"]
@@ -61,13 +61,12 @@ def _blocks(parsed: ParsedName) -> set[str]:
 
 @lru_cache(maxsize=32768)
 def _similarity(a: str, b: str) -> float:
-    """``parsed_similarity`` of two names by their texts (cached: the same pairs of spellings
-    meet in document after document, and ``analyze`` is a function of the text alone).
+    """``name_similarity``, cached: the same pairs of spellings meet in document after document.
 
     >>> _similarity("Emomali Rakhmon", "Emomali Rahmon") >= MATCH_THRESHOLD
     True
     """
-    return parsed_similarity(analyze(a), analyze(b))
+    return name_similarity(a, b)
 
 
 def _fullest(members: list[tuple[Candidate, ParsedName, float]]) -> str:
@@ -81,7 +80,7 @@ _MAX_SPELLINGS = 24  # distinct spellings compared per cluster: bounds work on h
 def resolve(cands: list[Candidate], gazetteer: Gazetteer) -> list[NameMention]:
     """Entity keys for the candidates; candidates with no evidence and no anchor are dropped."""
     clusters: list[_Cluster] = []
-    spellings: list[dict[str, ParsedName]] = []  # distinct multi-part spellings per cluster
+    spellings: list[set[str]] = []  # distinct multi-part spellings per cluster
     by_key: dict[str, int] = {}
     index: dict[str, set[int]] = {}  # skeleton block -> clusters (full names)
     surnames: dict[str, dict[str, set[int]]] = {}  # block -> surname part -> clusters
@@ -91,7 +90,7 @@ def resolve(cands: list[Candidate], gazetteer: Gazetteer) -> list[NameMention]:
 
     def new_cluster(key: str | None, canonical: str, source: str) -> int:
         clusters.append(_Cluster(key, canonical, source))
-        spellings.append({})
+        spellings.append(set())
         if key is not None:
             by_key[key] = len(clusters) - 1
         return len(clusters) - 1
@@ -102,7 +101,7 @@ def resolve(cands: list[Candidate], gazetteer: Gazetteer) -> list[NameMention]:
         if len(parsed.parts) < 2 or cand.text in spellings[ci]:
             return
         if len(spellings[ci]) < _MAX_SPELLINGS:
-            spellings[ci][cand.text] = parsed
+            spellings[ci].add(cand.text)
         for b in _blocks(parsed):
             index.setdefault(b, set()).add(ci)
         last = parsed.parts[-1]

@@ -427,12 +427,9 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[Can
     if lower_words is None:
         lower_words = _lower_words(text)
     found: list[Candidate] = []
-    never, titles = lex.alone_never, lex.titles
     for window in _WINDOW.finditer(text):
         start, end = window.span()
-        chunk = text[start:end]
-        # _in_place, inlined: 45 k windows per 2 MB.
-        if end - start > _MEMO_CHARS or (start > 1 and text[start - 1] == "-"):
+        if _in_place(text, start, end):
             runs: list[list[_Tok]] = []
             _window_runs(text, start, end, runs)
             base = 0
@@ -440,14 +437,10 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[Can
                 s for run in runs if (s := _shape(text, run, lex, lower_words)) is not None
             ]
         else:
+            chunk = text[start:end]
             if chunk.isalpha():  # one plain word: the commonest window, and mostly not a name
                 low = chunk.lower()
-                # _alone_never, inlined for the same reason.
-                if (
-                    low in never
-                    or (low in lower_words and low not in titles)
-                    or (len(chunk) > 1 and chunk.isupper())
-                ):
+                if _alone_never(low, len(chunk) > 1 and chunk.isupper(), lex, lower_words):
                     continue
                 lows: tuple[str, ...] = (low,)
             else:
