@@ -661,13 +661,7 @@ def _alone_number(text: str, p: int) -> _Found | None:
     """
     m = _PLAIN_ALONE.match(text, p)
     stops = _plain_stops()
-    if m is None or stops is None:
-        return None
-    word = m.group("word")
-    if word is None:
-        if m.group("tail")[:1] in stops:
-            return None
-    elif word.lower() in stops:
+    if m is None or stops is None or not _free_tail(m.group("tail"), m.group("word"), stops):
         return None
     lit = m.group("lit")
     end = p + len(lit)
@@ -800,10 +794,20 @@ def _ends_freely(text: str, end: int) -> bool:
     """
     m = _PLAIN_TAIL.match(text, end)
     stops = _plain_stops()
-    if m is None or stops is None:
-        return False
-    word = m.group("word")
-    return m.group()[:1] not in stops if word is None else word.lower() not in stops
+    return m is not None and stops is not None and _free_tail(m.group(), m.group("word"), stops)
+
+
+def _free_tail(tail: str, word: str | None, stops: frozenset[str]) -> bool:
+    """Whether a :data:`_PLAIN_TAIL` match (*tail*, its group *word*) holds none of the stops:
+    its word if it has one, else its first character.
+
+    >>> stops = frozenset({"million", ","})
+    >>> _free_tail(" people", "people", stops), _free_tail(" Million", "Million", stops)
+    (True, False)
+    >>> _free_tail(".", None, stops), _free_tail(",", None, stops)
+    (True, False)
+    """
+    return tail[:1] not in stops if word is None else word.lower() not in stops
 
 
 def _lone_pronoun_one(text: str, start: int, end: int, prev: str) -> bool:
