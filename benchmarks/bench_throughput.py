@@ -91,8 +91,9 @@ def tehran_spread(stride: int, limit_mb: float) -> list[str]:
     """Every *stride*-th article of the whole English news corpus, up to *limit_mb* MB.
 
     The corpus' first megabytes are long articles (18 KB on average); the whole of it averages
-    3 KB, and short articles cost more per byte (each document has a fixed cost in every
-    stage). This sample has the whole corpus' mix of lengths.
+    3.5 KB, and short articles cost more per byte (a fixed cost per document in every stage,
+    and more cleanup edits per KB; see docs/benchmarks.md). This sample has the whole corpus'
+    mix of lengths.
     """
     if not TEHRAN.is_file():
         return []
