@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsnorm.dates as dates
+from newsnorm.dates import calendars, scan
+from newsnorm.dates._ascii import ascii_view
 from newsnorm.dates.grammar import Atom
 from newsnorm.dates.model import DateMention
 
@@ -43,3 +47,63 @@ def test_mention_is_what_validation_builds(
     assert DateMention.model_validate(fast.model_dump()) == fast
     with pytest.raises(ValueError):
         fast.start = 0  # frozen like any other mention
+
+
+# --------------------------------------------------------------------------- ASCII views
+
+# Characters news text holds next to the words that matter, and a few that are traps: letters
+# that lower() maps to ASCII (Kelvin sign), \w characters (accents, other scripts, "½"), \s
+# characters (no-break and thin space), apostrophes of the calendar spellings, lone surrogates.
+_NON_ASCII = list("’‘“”–—…\u00a0\u2009\u200cʿʼ´éçüāİK½٣۴ابрд中\ud800\udfff€•−")
+_SEPARATORS = list(" ,.-/'`_:()\n") + _NON_ASCII
+_ANCHORS = [*sorted(scan._anchor_words() | scan._PREFIXES), "q12", "2021", "6", "123456789012"]
+_SPELLINGS = [*calendars._month_words_spellings(), "A.H.", "S.H", "Hijri Shamsi", "solar"]
+
+
+def _texts(words: list[str]) -> st.SearchStrategy[str]:
+    """Texts of *words* (some with their apostrophes, spaces or case changed) glued by
+    separators, non-ASCII characters and random characters, often with nothing between."""
+    variant = st.builds(
+        lambda w, apo, sep, up: (
+            w.replace("'", apo).replace(" ", sep).upper() if up else w.replace("'", apo)
+        ),
+        st.sampled_from(words),
+        st.sampled_from(["'", "’", "ʼ", "ʿ", "´", "`", ""]),
+        st.sampled_from([" ", "\u00a0", "-", "\u200c", "  ", ""]),
+        st.booleans(),
+    )
+    glue = st.sampled_from(["", " ", *_SEPARATORS]) | st.characters()
+    piece = variant | glue | st.sampled_from(_NON_ASCII) | st.text(max_size=3)
+    return st.lists(piece, max_size=25).map("".join)
+
+
+@given(text=st.text() | _texts(_ANCHORS))
+def test_ascii_view_keeps_offsets_and_classes(text: str) -> None:
+    view = ascii_view(text)
+    assert view.isascii() and len(view) == len(text)
+    for ch, seen in zip(text, view, strict=True):
+        if ch.isascii():
+            assert seen == ch
+        else:
+            assert not re.match("[a-zA-Z0-9]", seen)
+            assert bool(re.match(r"\w", ch)) == bool(re.match(r"\w", seen)) or ch in "ʿʼ"
+            assert bool(re.match(r"\s", ch)) == bool(re.match(r"\s", seen))
+
+
+@settings(max_examples=400)
+@given(text=_texts(_ANCHORS))
+def test_anchor_scan_of_the_view_is_the_reference_scan(text: str) -> None:
+    low = scan.ascii_lower(text)
+    reference = [m.start() for m in scan._anchor_pattern().finditer(low)]
+    assert scan._anchors(low) == reference
+
+
+@settings(max_examples=400)
+@given(text=_texts(_SPELLINGS))
+def test_calendar_word_scan_of_the_view_is_the_reference_scan(text: str) -> None:
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text  # the scans need equal offsets; "İ" would grow
+    p = calendars._patterns()
+    reference = [(m.start(1), m.end(1), False) for m in p.prescan_latin_words.finditer(lowered)]
+    assert calendars._ascii_word_spans(lowered, p) == reference

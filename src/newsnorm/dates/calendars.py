@@ -32,6 +32,7 @@ import regex
 from hijridate import Gregorian, Hijri
 
 from newsnorm.checks import ensure_date, ensure_text
+from newsnorm.dates._ascii import ascii_view, stand_in
 from newsnorm.dates._wordscan import WordScan
 from newsnorm.dates.model import DateMention, Modifier
 from newsnorm.patterns import trie_of_atoms
@@ -349,8 +350,7 @@ def _patterns() -> _Patterns:
     latin = _trie_regex(latin_words)
     if any(re.search(r"\.[\s\-]|[\s\-]\.", w) for w in latin_words):
         raise ValueError("a spelling with a dot next to a separator: see _ascii_word_spans")
-    # The same words with their dots as separators, for text whose separators became spaces.
-    spaced_latin = _trie_regex([w.replace(".", " ") for w in latin_words])
+    spaced_latin = _trie_regex(_spaced_spellings(latin_words))
     arabic = _trie_regex(arabic_words)
     ordinal_words = data["ordinal_words"]
     ordinal_alt = "|".join(
@@ -468,6 +468,30 @@ def _patterns() -> _Patterns:
         zodiac_blocklist=frozenset(data["zodiac_blocklist"]),
         modifiers=mods,
     )
+
+
+def _spaced_spellings(words: list[str]) -> list[str]:
+    """*words* as they read in the :func:`ascii_view` of a text whose separators became
+    spaces (see :func:`_ascii_word_spans`): dots as spaces, non-ASCII letters as ``_``.
+
+    Apostrophes and separators stay: :func:`_spelling_atoms` reads any of them in the text,
+    and so their stand-ins in the view.
+
+    >>> _spaced_spellings(["A.H.", "Jawzā", "Sha’ban"])
+    ['a h ', 'jawz_', 'sha’ban']
+    """
+    out = []
+    for word in words:
+        chars = []
+        for ch in word.lower().replace(".", " "):
+            if ch.isascii() or ch in _APOSTROPHES or ch == "\u200c":
+                chars.append(ch)
+            elif stand_in(ch) == "_":
+                chars.append("_")
+            else:
+                raise ValueError(f"a spelling's {ch!r} has no stand-in the scan can match")
+        out.append("".join(chars))
+    return out
 
 
 def _left(pattern: Any, text: str, end: int, window: int = 60) -> Any:
@@ -895,11 +919,8 @@ def _latin_spans(text: str, p: _Patterns) -> list[tuple[int, int, bool]]:
         latin, scanned = p.prescan_latin_any_case, text
     elif any(hint.search(text) for hint in p.numeric_hints):
         latin, scanned = p.prescan_latin, lowered
-    elif text.isascii():  # no numeric date can match: the words alone
+    else:  # no numeric date can match: the words alone
         return _ascii_word_spans(lowered, p)
-    else:
-        words = p.prescan_latin_words.finditer(lowered)
-        return [(m.start(1), m.end(1), False) for m in words]
     return [(m.start(1), m.end(1), m.group("num") is not None) for m in latin.finditer(scanned)]
 
 
@@ -911,15 +932,18 @@ _SEPARATORS_AS_SPACES = {
 
 
 def _ascii_word_spans(lowered: str, p: _Patterns) -> list[tuple[int, int, bool]]:
-    """The calendar words of lower-cased ASCII text, as ``prescan_latin_words`` finds them.
+    """The calendar words of lower-cased text, as ``prescan_latin_words`` finds them.
 
-    With its separators as spaces, the text is scanned for one literal, which re finds with its
-    string search (a fifth faster than a class of separators, measured). The lookahead marks
-    every place a word may start (dots read as separators: ``a h`` for ``A.H.``) without
-    consuming it; the exact pattern then confirms each, and a confirmed word hides the places
-    inside it, as in ``finditer``.
+    In the text's :func:`ascii_view` with its separators as spaces, re looks for one literal
+    with its string search (a fifth faster than a class of separators, measured). The lookahead
+    marks every place a word may start (dots read as separators: ``a h`` for ``A.H.``) without
+    consuming it; the exact pattern then confirms each in the text itself, and a confirmed word
+    hides the places inside it, as in ``finditer``. The marks are a superset of the words'
+    starts: a separator before a word is one in the view too, and the view's stand-ins for
+    what a spelling may hold (``’`` as ``'``, a no-break space as a space, ``ā`` as ``_``) are
+    in the spaced spellings (see :func:`_spaced_spellings`).
     """
-    spaced = " " + lowered.translate(_SEPARATORS_AS_SPACES)  # the space stands for the start
+    spaced = " " + ascii_view(lowered).translate(_SEPARATORS_AS_SPACES)  # " ": the start
     out: list[tuple[int, int, bool]] = []
     end = 0
     for m in p.ascii_word_starts.finditer(spaced):

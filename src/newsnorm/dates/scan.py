@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from newsnorm.dates._wordscan import WordScan
+from newsnorm.dates._ascii import ascii_view
 from newsnorm.dates.lexicon import lexicon, trie
 
 __all__ = ["ascii_lower", "candidates", "regions"]
@@ -138,15 +138,9 @@ def _anchor_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])(?:" + trie(_anchor_words()) + r")(?![a-z])|[0-9]{1,8}|½")
 
 
-@cache
-def _word_scan() -> WordScan:
-    """The anchor words of :func:`_anchor_pattern`, found by a fast scan."""
-    return WordScan(trie(_anchor_words()) + "(?![a-z])", "a-z0-9")
-
-
-# In ASCII text every character that is neither a letter nor a digit separates words; as a
-# space, it lets the scan look for one literal, which re finds with its string search (a
-# third faster than a class of separators).
+# In ASCII text (and in the ASCII view of any text) every character that is neither a letter
+# nor a digit separates words; as a space, it lets the scan look for one literal, which re
+# finds with its string search (a third faster than a class of separators).
 _SEPARATORS_AS_SPACES = {c: " " for c in range(128) if not chr(c).isalnum() or chr(c).isupper()}
 
 
@@ -171,12 +165,15 @@ def _spaced_scan() -> re.Pattern[str]:
     return re.compile(" (?:" + trie(heads) + ")(?![a-z])")
 
 
-def _word_spans(low: str) -> list[tuple[int, int]]:
-    """Start and end of each anchor word of *low*, as :func:`_anchor_pattern` finds them."""
-    if not low.isascii():
-        return [m.span(1) for m in _word_scan().finditer(low)]
+def _word_spans(view: str) -> list[tuple[int, int]]:
+    """Start and end of each anchor word of the ASCII view *view* of a lower-cased text, as
+    :func:`_anchor_pattern` finds them in the text.
+
+    The pattern only tells ``[a-z0-9]`` (and the ASCII letters of its words) from the rest, and
+    the view's stand-ins are none of them, so it matches the view where it matches the text.
+    """
     # The leading space stands for the start of the text; it shifts every offset by one.
-    spaced = " " + low.translate(_SEPARATORS_AS_SPACES)
+    spaced = " " + view.translate(_SEPARATORS_AS_SPACES)
     return [(m.start(), m.end() - 1) for m in _spaced_scan().finditer(spaced)]
 
 
@@ -186,47 +183,48 @@ _DIGIT_RUN = re.compile(r"[0-9][0-9]{0,7}")
 _CHAR_KINDS = {c: "a" if chr(c).isalpha() else "0" if chr(c).isdigit() else " " for c in range(128)}
 
 
-def _digit_runs(low: str) -> list[int]:
-    """Starts of the matches of :data:`_DIGIT_RUN` in *low*, in order.
+def _digit_runs(view: str) -> list[int]:
+    """Starts of the matches of :data:`_DIGIT_RUN` in the ASCII view *view* of a text (its
+    stand-ins are no digits: the same starts as in the text), in order.
 
-    In ASCII text a run starts where a digit follows a letter or a separator: two substring
-    searches in the text's character kinds, faster than re testing a class at every character.
-    A run of nine digits or more is cut in pieces of eight: :data:`_DIGIT_RUN` reads it.
+    A run starts where a digit follows a letter or a separator: two substring searches in the
+    text's character kinds, faster than re testing a class at every character. A run of nine
+    digits or more is cut in pieces of eight: :data:`_DIGIT_RUN` reads it.
 
     >>> _digit_runs("covid19 on 6/7, 2021") == [m.start() for m in _DIGIT_RUN.finditer(
     ...     "covid19 on 6/7, 2021")]
     True
     """
-    if low.isascii():
-        kinds = low.translate(_CHAR_KINDS)
-        if "0" * 9 not in kinds:
-            starts = [0] if kinds.startswith("0") else []
-            for before in ("a0", " 0"):
-                i = kinds.find(before)
-                while i >= 0:
-                    starts.append(i + 1)
-                    i = kinds.find(before, i + 2)
-            starts.sort()
-            return starts
-    return [m.start() for m in _DIGIT_RUN.finditer(low)]
+    kinds = view.translate(_CHAR_KINDS)
+    if "0" * 9 in kinds:
+        return [m.start() for m in _DIGIT_RUN.finditer(view)]
+    starts = [0] if kinds.startswith("0") else []
+    for before in ("a0", " 0"):
+        i = kinds.find(before)
+        while i >= 0:
+            starts.append(i + 1)
+            i = kinds.find(before, i + 2)
+    starts.sort()
+    return starts
 
 
 def _anchors(low: str) -> list[int]:
     """Offsets of the anchors of *low*: the starts of the matches of :func:`_anchor_pattern`.
 
-    Words and digit runs are found by two fast scans. A word that ends in a digit (``q1``,
-    ``h2``) consumes it in the reference scan ("q12" is ``q1`` then ``2``), which the digit
-    scan cannot know: a text with one is scanned the reference way.
+    Words and digit runs are found by two fast scans of the text's :func:`ascii_view`. A word
+    that ends in a digit (``q1``, ``h2``) consumes it in the reference scan ("q12" is ``q1``
+    then ``2``), which the digit scan cannot know: a text with one is scanned the reference way.
 
     >>> _anchors("q1 and 2021 on monday") == [m.start() for m in _anchor_pattern().finditer(
     ...     "q1 and 2021 on monday")]
     True
     """
-    words = _word_spans(low)
-    if any(low[end - 1] <= "9" for _, end in words):
+    view = ascii_view(low)
+    words = _word_spans(view)
+    if any(view[end - 1] <= "9" for _, end in words):
         return [m.start() for m in _anchor_pattern().finditer(low)]
     starts = [start for start, _ in words]
-    starts.extend(_digit_runs(low))
+    starts.extend(_digit_runs(view))
     if "½" in low:
         starts.extend(i for i, ch in enumerate(low) if ch == "½")
     starts.sort()
