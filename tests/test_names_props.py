@@ -418,3 +418,73 @@ def test_mentions_built_without_validation_equal_validated_ones(
     assert fast.model_dump_json() == slow.model_dump_json()
     assert fast.model_fields_set == slow.model_fields_set
     assert hash(fast) == hash(slow)
+
+
+# Words and the characters that decide whether they count: ASCII and other letters, marks,
+# curly quotes, NBSP, dashes, digits, a lone surrogate.
+_LOWER_PIECES = st.sampled_from(
+    [
+        "the",
+        "Minister",
+        "ali",
+        "a",
+        "x" * 42,
+        "café",
+        "ünder",
+        "Δelta",
+        "e\u0301",
+        "\u0301e",
+        "é",
+        "’",
+        "“",
+        "”",
+        "\u00a0",
+        "–",
+        " ",
+        "  ",
+        "\n",
+        "-",
+        "9",
+        "_",
+        "\ud800",
+        "ß",
+        "ǅ",
+        "ʰ",
+        "中",
+        "\x01",
+        "\x85",
+        "\u2028",
+    ]
+)
+
+
+@given(st.lists(_LOWER_PIECES, max_size=25).map("".join))
+@example("the café’s ünder x")
+@example("a \x01café")  # a control character before the non-ASCII one, in one chunk
+def test_lower_words_equal_the_unicode_pattern_on_the_whole_text(text: str) -> None:
+    from newsnorm.names.extract import _LOWER_WORD, _lower_words
+
+    assert _lower_words(text) == frozenset(_LOWER_WORD.findall(text))
+
+
+def _prev_word_by_letters(text: str, start: int) -> str:
+    # The plain definition: back over one to three spaces, then over up to 30 letters.
+    j = start
+    while j > 0 and start - j < 3 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    if j == start or (j > 0 and text[j - 1] in " \t\u00a0"):
+        return ""
+    k = j
+    while k > 0 and j - k < 30 and text[k - 1].isalpha():
+        k -= 1
+    return text[k:j]
+
+
+@given(st.lists(_LOWER_PIECES, max_size=12).map("".join), st.integers(0, 200))
+@example("x" * 35 + " Ali", 36)
+@example("said x" * 6 + " Ali", 37)
+def test_prev_word_equals_the_letter_walk(text: str, start: int) -> None:
+    from newsnorm.names.extract import _prev_word
+
+    start = min(start, len(text))
+    assert _prev_word(text, start) == _prev_word_by_letters(text, start)

@@ -15,6 +15,7 @@ months, places and demonyms are not people. Then ``coref`` gives every mention i
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,6 +61,14 @@ _LONGEST_GAP = 3 + _MAX_RUN * (len("ud-din") + 3)
 _NEXT_WORD = regex.compile(r"[ \t\u00a0]{0,3}([\p{L}]{1,30})")
 _NEXT_WORDS = regex.compile(r"(?:[ \t\u00a0,]{1,3}([\p{L}]{1,30})){1,3}")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]{1,40}(?![\p{L}\p{M}])")
+# ``_LOWER_WORD``'s words made of ASCII letters with an ASCII non-letter (or the text's edge) on
+# each side; the others (next to "é", a combining mark, a curly quote) are left to
+# ``_LOWER_WORD`` on the chunks that hold a non-ASCII character (``_NON_ASCII_CHUNK``). Opening
+# with the separator (not a lookbehind) lets re jump from one candidate to the next in C; the text
+# it scans starts with a space, so the first word has one too.
+_ASCII_LOWER_WORD = re.compile(r"[^A-Za-z\x80-\U0010ffff]([a-z]{2,41})(?![A-Za-z\x80-\U0010ffff])")
+# A space-separated chunk with a non-ASCII character; its ASCII head cannot backtrack.
+_NON_ASCII_CHUNK = re.compile(r" ([^ \x80-\U0010ffff]*+[\x80-\U0010ffff][^ ]*)")
 _ABBREV_TITLES = frozenset(
     [
         "mr",
@@ -352,8 +361,16 @@ def _lower_words(text: str) -> frozenset[str]:
 
     >>> sorted(_lower_words("The minister met the Minister."))
     ['met', 'minister', 'the']
+    >>> sorted(_lower_words("“the” café Δelta ünder"))
+    ['café', 'the', 'ünder']
     """
-    return frozenset(_LOWER_WORD.findall(" ".join(set(text.split()))))
+    joined = " " + " ".join(set(text.split()))
+    words = set(_ASCII_LOWER_WORD.findall(joined))
+    if not joined.isascii():
+        # Most chunks are ASCII even in a text with curly quotes: only the others need the
+        # Unicode classes.
+        words.update(_LOWER_WORD.findall(" ".join(_NON_ASCII_CHUNK.findall(joined))))
+    return frozenset(words)
 
 
 def _trim_connectors(toks: Sequence[_Tok]) -> Sequence[_Tok]:
@@ -576,6 +593,10 @@ def _prev_word(text: str, start: int) -> str:
         j -= 1
     if j == start or (j > 0 and text[j - 1] in " \t\u00a0"):
         return ""
+    # Mostly a plain word after a space: then the letters after the last space are the word.
+    word = text[max(0, j - 30) : j].rpartition(" ")[2]
+    if word.isalpha():
+        return word
     k = j
     while k > 0 and j - k < 30 and text[k - 1].isalpha():
         k -= 1
