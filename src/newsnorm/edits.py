@@ -18,11 +18,37 @@ replaying them (:func:`apply_edits`) gives exactly the cleaned text.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from newsnorm.model import Edit
+from newsnorm.model import Edit, build_valid
 
-__all__ = ["ForwardMap", "OffsetMap", "apply_edits", "check_edits", "compose"]
+__all__ = ["ForwardMap", "OffsetMap", "apply_edits", "check_edits", "compose", "new_edit"]
+
+
+def new_edit(start: int, end: int, replacement: str, kind: str, note: str) -> Edit:
+    """``Edit(start=start, end=end, replacement=replacement, kind=kind, note=note)``.
+
+    For offsets and strings the caller computed (``int`` and ``str``): the cleanup builds about
+    two edits per KB of short articles, and pydantic's validation would check the types again.
+    A negative offset still goes through the model, which refuses it.
+
+    >>> e = new_edit(3, 7, "", "doubled_words", "a note")
+    >>> e == Edit(start=3, end=7, replacement="", kind="doubled_words", note="a note")
+    True
+    """
+    if start < 0 or end < 0:
+        return Edit(start=start, end=end, replacement=replacement, kind=kind, note=note)
+    return build_valid(
+        Edit, {"start": start, "end": end, "replacement": replacement, "kind": kind, "note": note}
+    )
+
+
+def _moved_to(e: Edit, start: int, end: int) -> Edit:
+    """``e.model_copy(update={"start": start, "end": end})`` without pydantic's generic copy."""
+    fields = dict(e.__dict__)
+    fields["start"] = start
+    fields["end"] = end
+    return build_valid(type(e), fields, frozenset((*e.model_fields_set, "start", "end")))
 
 
 def check_edits(text: str, edits: Sequence[Edit]) -> None:
@@ -74,20 +100,22 @@ def compose(original: str, first: Sequence[Edit], second: Sequence[Edit]) -> lis
         return list(first)
     if not first:
         return list(second)
-    # An item: (mid_start, mid_end, orig_start, orig_end, from_first, edit), where "mid" is the text
-    # between the two stages.
-    Item = tuple[int, int, int, int, bool, Edit]
-    items: list[Item] = []
+    # An item: (mid_start, mid_end, stage, index, orig_start, orig_end, edit), where "mid" is the
+    # text between the two stages. Sorted as plain tuples, items order by their mid span, then
+    # the first stage's before the second's, then by their order in their stage (no two items
+    # tie, so the edits themselves are never compared).
+    items: list[_Item] = []
     ends: list[int] = []
-    deltas: list[int] = []
+    deltas: list[int] = []  # mid - original after each first-stage edit
     delta = 0
-    for e in first:
+    for k, e in enumerate(first):
         t0 = e.start + delta
         t1 = t0 + len(e.replacement)
-        items.append((t0, t1, e.start, e.end, True, e))
-        delta += len(e.replacement) - (e.end - e.start)
+        items.append((t0, t1, 0, k, e.start, e.end, e))
+        delta = t1 - e.end
         ends.append(t1)
         deltas.append(delta)
+    f_items = items[:]
 
     def to_orig(t: int, is_end: bool = False) -> int:
         # Valid for positions not strictly inside a first-stage replacement; the others are merged.
@@ -98,72 +126,67 @@ def compose(original: str, first: Sequence[Edit], second: Sequence[Edit]) -> lis
                 k -= 1
         return t - (deltas[k - 1] if k else 0)
 
-    f_items = list(items)
-    for e in second:
+    for k, e in enumerate(second):
         o0 = to_orig(e.start)
         o1 = o0 if e.start == e.end else to_orig(e.end, True)
-        items.append((e.start, e.end, o0, o1, False, e))
-    items.sort(key=lambda it: (it[0], it[1], not it[4]))
+        items.append((e.start, e.end, 1, k, o0, o1, e))
+    items.sort()
 
     out: list[Edit] = []
-    group: list[Item] = []
-    g_end = -1
-
-    def joins(a: Item) -> bool:
-        # Overlap in the middle text; this also catches an edit strictly inside a replacement.
-        return a[0] < g_end
-
-    def flush() -> None:
-        if len(group) == 1:
-            it = group[0]
-            out.append(it[5] if it[4] else it[5].model_copy(update={"start": it[2], "end": it[3]}))
-            return
-        t_lo = min(it[0] for it in group)
-        t_hi = max(it[1] for it in group)
-        firsts = [it for it in group if it[4]]
-        o_lo = min([to_orig(t_lo), *(it[2] for it in firsts)])
-        o_hi = max([to_orig(t_hi, True), *(it[3] for it in firsts)])
-        mid: list[str] = []
-        o_pos = o_lo
-        for it in firsts:
-            mid.append(original[o_pos : it[2]])
-            mid.append(it[5].replacement)
-            o_pos = it[3]
-        mid.append(original[o_pos:o_hi])
-        mid_text = "".join(mid)
-        repl: list[str] = []
-        pos = 0
-        for it in group:
-            if not it[4]:
-                repl.append(mid_text[pos : it[0] - t_lo])
-                repl.append(it[5].replacement)
-                pos = it[1] - t_lo
-        repl.append(mid_text[pos:])
-        repl_text = "".join(repl)
-        edits = [it[5] for it in group]
-        if o_lo == o_hi and not repl_text:
-            return  # the stages cancelled out (an insertion later deleted)
-        out.append(
-            Edit(
-                start=o_lo,
-                end=o_hi,
-                replacement=repl_text,
-                kind=_join((x.kind for x in edits), "+"),
-                note=_join((x.note for x in edits), "; "),
-            )
-        )
-
-    for it in items:
-        if group and joins(it):
-            group.append(it)
-            g_end = max(g_end, it[1])
+    n = len(items)
+    i = 0
+    while i < n:
+        it = items[i]
+        g_end = it[1]
+        j = i + 1
+        # The group: items that overlap in the middle text (this also catches an edit strictly
+        # inside a replacement).
+        while j < n and items[j][0] < g_end:
+            g_end = max(g_end, items[j][1])
+            j += 1
+        if j == i + 1:
+            out.append(it[6] if it[2] == 0 else _moved_to(it[6], it[4], it[5]))
         else:
-            if group:
-                flush()
-            group = [it]
-            g_end = it[1]
-    flush()
+            merged = _merged(original, items[i:j], it[0], g_end, to_orig)
+            if merged is not None:
+                out.append(merged)
+        i = j
     return _merge_same_point_insertions(out)
+
+
+_Item = tuple[int, int, int, int, int, int, Edit]
+
+
+def _merged(
+    original: str, group: list[_Item], t_lo: int, t_hi: int, to_orig: Callable[..., int]
+) -> Edit | None:
+    """One edit for a group of overlapping items spanning ``[t_lo, t_hi)`` of the middle text,
+    or ``None`` when the stages cancelled out (an insertion later deleted)."""
+    firsts = [it for it in group if it[2] == 0]
+    o_lo = min([to_orig(t_lo), *(it[4] for it in firsts)])
+    o_hi = max([to_orig(t_hi, True), *(it[5] for it in firsts)])
+    mid: list[str] = []
+    o_pos = o_lo
+    for it in firsts:
+        mid.append(original[o_pos : it[4]])
+        mid.append(it[6].replacement)
+        o_pos = it[5]
+    mid.append(original[o_pos:o_hi])
+    mid_text = "".join(mid)
+    repl: list[str] = []
+    pos = 0
+    for it in group:
+        if it[2]:
+            repl.append(mid_text[pos : it[0] - t_lo])
+            repl.append(it[6].replacement)
+            pos = it[1] - t_lo
+    repl.append(mid_text[pos:])
+    repl_text = "".join(repl)
+    if o_lo == o_hi and not repl_text:
+        return None
+    edits = [it[6] for it in group]
+    kind = _join([x.kind for x in edits], "+")
+    return new_edit(o_lo, o_hi, repl_text, kind, _join([x.note for x in edits], "; "))
 
 
 def _merge_same_point_insertions(edits: list[Edit]) -> list[Edit]:
@@ -173,13 +196,9 @@ def _merge_same_point_insertions(edits: list[Edit]) -> list[Edit]:
     for e in edits:
         if out and out[-1].start == out[-1].end == e.start == e.end:
             prev = out.pop()
-            e = Edit(
-                start=e.start,
-                end=e.end,
-                replacement=prev.replacement + e.replacement,
-                kind=_join((prev.kind, e.kind), "+"),
-                note=_join((prev.note, e.note), "; "),
-            )
+            kind = _join((prev.kind, e.kind), "+")
+            note = _join((prev.note, e.note), "; ")
+            e = new_edit(e.start, e.end, prev.replacement + e.replacement, kind, note)
         out.append(e)
     return out
 

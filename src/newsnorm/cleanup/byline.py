@@ -394,7 +394,7 @@ def _boilerplate_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     number = rf"(?:{_NUMBER})(?:\.\d)?[kKmM]?"
     shapes = [p.replace(_NET, nets).replace(_NUM, number) for p in data["lines"]]
     line = re.compile("(?:" + "|".join(shapes) + ")", re.IGNORECASE)
-    # Cheap pre-scan: words that every boilerplate shape contains (network names included).
+    # Words that every boilerplate shape contains (network names included): a line must hold one.
     cues = [
         "views?", "comments?", "shar(?:e|es|ing)", "print", "e-?mail", "tweet", "read", "continue",
         "follow", "subscribe", "join", "click", "related", "also like", "leave", "advertisement",
@@ -443,12 +443,14 @@ def find_boilerplate(text: str) -> Fix:
     notes: list[str] = []
     pos = 0
     n = len(text)
-    # str.split runs in C; only short lines that contain a cue word reach the full shapes.
+    # str.split runs in C. A short line must have one of the shapes and contain a cue word; the
+    # shapes go first: one anchored attempt costs a fifteenth of a search for a cue at every
+    # position (a prose line fails both, and almost every short line is prose).
     for line in text.split("\n"):
         size = len(line)
-        if size <= MAX_LINE and cue.search(line):
+        if size <= MAX_LINE:
             s = line.strip()
-            if s and line_re.fullmatch(s):
+            if s and line_re.fullmatch(s) and cue.search(line):
                 found.append(_Line(pos, pos + size, min(n, pos + size + 1)))
                 notes.append(f"boilerplate line {s!r}")
         pos += size + 1

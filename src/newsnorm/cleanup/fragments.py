@@ -54,6 +54,19 @@ def _prescans() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(rf"{lead}[ \t]{{0,2}}(?={body})") for lead in (r"\. ", "! ", r"\n"))
 
 
+_LEADING_BLANKS = re.compile(r"[ \t]*+")
+
+
+def _blanks_end(text: str) -> int:
+    """``len(text) - len(text.lstrip(" \\t"))`` without copying the text.
+
+    >>> _blanks_end(" \\t They will."), _blanks_end("x")
+    (3, 0)
+    """
+    m = _LEADING_BLANKS.match(text)
+    return m.end() if m else 0
+
+
 _SENTENCE_START = re.compile(r"(?:^|[.!?][)\]]?[ \t]{1,3}|[\n\r][ \t]{0,3})$")
 _DIALOGUE_LINE = re.compile(r"[ \t]*[\"“‘«—–-]")
 
@@ -117,7 +130,7 @@ def find_fragments(text: str) -> Fix:
         return EMPTY
     body = _fragment_re()
     starts = {p.end() for scan in _prescans() for p in scan.finditer(text)}
-    starts.add(len(text) - len(text.lstrip(" \t")))
+    starts.add(_blanks_end(text))
     flags = []
     for start in sorted(starts):
         m = body.match(text, start)

@@ -168,7 +168,10 @@ _SCALE_AFTER = re.compile(
     r"|%|\u066a|(?:میلیون|میلیارد|هزار|درصد|تریلیون)(?!\w))",
     re.IGNORECASE,
 )
-_SLASH_CUE = re.compile(r"(?<=\d)/\d{1,3}[ \t\u00a0-]{0,2}[mbtpMBTP%\u066aمهدت]")
+# The slash comes first and the digit before it is a lookbehind after it: a pattern that starts
+# with a literal lets the regex engine skip to each "/" (a leading lookbehind is tried at every
+# position, 25 times slower on the corpus, where most articles hold a slash).
+_SLASH_CUE = re.compile(r"/(?<=\d/)\d{1,3}[ \t\u00a0-]{0,2}[mbtpMBTP%\u066aمهدت]")
 # Fractions that English writes with a slash; before "million" they may be English or Persian.
 _ENGLISH_FRACTIONS = frozenset({"1/2", "1/3", "2/3", "1/4", "3/4", "1/8", "3/8", "5/8", "7/8"})
 

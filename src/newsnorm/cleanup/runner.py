@@ -38,20 +38,24 @@ def run_cleanup(original: str, config: Config | None = None) -> Cleaned:
     """Every enabled fixer in registry order; edits index *original*, flags the final text."""
     cfg = config or Config()
     out = Cleaned(text=original)
+    switched = bool(cfg.fixers)  # the default config runs every fixer: nothing to ask
     for fixer in FIXERS:
-        if not cfg.fixer_enabled(fixer.name):
+        if switched and not cfg.fixer_enabled(fixer.name):
             continue
         fix = fixer.find(out.text)
-        for key, value in fix.meta.items():
-            out.meta.setdefault(key, value)
+        if fix.meta:
+            for key, value in fix.meta.items():
+                out.meta.setdefault(key, value)
         if fix.edits:
             check_edits(out.text, fix.edits)
             if out.flags:
                 out.flags = _moved(out.flags, ForwardMap(fix.edits))
             out.edits = compose(original, out.edits, fix.edits)
             out.text = apply_edits(out.text, fix.edits)
-        out.flags.extend(fix.flags)
-    out.flags.sort(key=lambda f: (f.start, f.end, f.kind))
+        if fix.flags:
+            out.flags.extend(fix.flags)
+    if len(out.flags) > 1:
+        out.flags.sort(key=lambda f: (f.start, f.end, f.kind))
     return out
 
 

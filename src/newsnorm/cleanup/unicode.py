@@ -13,14 +13,14 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
 
 from newsnorm.checks import ensure_text
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
-from newsnorm.edits import apply_edits
+from newsnorm.edits import apply_edits, new_edit
 from newsnorm.model import Edit
 
 __all__ = [
@@ -61,6 +61,7 @@ class TextProfile:
 
 
 _ASCII_BYTES = bytes(range(128))
+_NON_ASCII_BYTES = bytes(range(128, 256))
 _last_profile: tuple[str, TextProfile] | None = None
 
 
@@ -84,7 +85,9 @@ def profile(text: str) -> TextProfile:
         # surrogatepass: lone surrogates round-trip, so the profile shows them to control_chars.
         utf8 = text.encode("utf-8", "surrogatepass")
         other = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-        prof = TextProfile(text.encode("ascii", "ignore"), other)
+        # The ASCII bytes of UTF-8 are the ASCII characters: deleting the others from the bytes
+        # made above costs less than a second encoding of the text (with errors="ignore").
+        prof = TextProfile(utf8.translate(None, _NON_ASCII_BYTES), other)
     _last_profile = (text, prof)
     return prof
 
@@ -143,7 +146,8 @@ def _edit(base: int, a: str, b: str, span: list[int], kind: str, note: str) -> E
 
 
 def edits_for(matches: Iterable[tuple[int, int, str]], kind: str, note: str) -> tuple[Edit, ...]:
-    return tuple(Edit(start=s, end=e, replacement=r, kind=kind, note=note) for s, e, r in matches)
+    """One edit per ``(start, end, replacement)`` (offsets from regex matches: valid as found)."""
+    return tuple(new_edit(s, e, r, kind, note) for s, e, r in matches)
 
 
 # --------------------------------------------------------------------------------------------
@@ -653,11 +657,28 @@ def find_odd_spaces(text: str) -> Fix:
     if not other or _ODD_SPACE_SET.isdisjoint(other):
         return EMPTY
     found: list[tuple[int, int, str]] = []
-    for m in _ODD_SPACE.finditer(text):
-        if _is_group_separator(text, m.start(), m.end()):
+    for m in _odd_space_runs(_ODD_SPACE_SET.intersection(other)).finditer(text):
+        start, end = m.span()
+        if end - start == 1 and _is_group_separator(text, start, end):
             continue
-        found.append((m.start(), m.end(), " " * (m.end() - m.start())))
+        found.append((start, end, " " * (end - start)))
     return Fix(edits=edits_for(found, "odd_spaces", "unusual space"))
+
+
+@lru_cache(maxsize=64)
+def _odd_space_runs(present: frozenset[str]) -> re.Pattern[str]:
+    """Runs of the odd spaces *present* in a text: the runs of :data:`_ODD_SPACE` there.
+
+    Most texts hold only U+00A0; a pattern that starts with that literal lets the regex engine
+    skip ahead at memory speed, where a class (or a repeat) is tested at every character.
+
+    >>> _odd_space_runs(frozenset("\u00a0")).pattern == "\u00a0\u00a0*+"
+    True
+    """
+    if len(present) == 1:
+        (ch,) = present
+        return re.compile(f"{re.escape(ch)}{re.escape(ch)}*+")
+    return _ODD_SPACE
 
 
 def fix_odd_spaces(text: str) -> str:

@@ -1,0 +1,242 @@
+"""The shortcuts of the cleanup fixers agree with the plain scans they replace.
+
+Each test runs a fast path and the reference (the straightforward code it replaced) on text full
+of what the corpus holds next to the words that matter: curly quotes, no-break and other odd
+spaces, dashes, accented letters, other scripts and lone surrogates.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsnorm.cleanup import byline as B
+from newsnorm.cleanup import fragments as F
+from newsnorm.cleanup import punctuation as P
+from newsnorm.cleanup import unicode as U
+from newsnorm.cleanup import words as W
+from newsnorm.model import Edit
+
+# Pieces the fast paths react to, next to characters that only look alike to a careless scan.
+PIECES = [
+    *"0123456789/ \t\n\r-.,;:!?%()'\"",
+    *"mbtpMBTPk",
+    *"‘’“”«»–—…\u00a0\u2009\u202f\u2007\u3000\u1680\u2002",
+    *"éÉçüİıß",
+    *"ب۲٫٬٪مهدتЖ中",
+    "\ud800",
+    "\udc00",
+    "the",
+    "The",
+    "THE",
+    "a",
+    "of",
+    "President",
+    "had",
+    "million",
+    "percent",
+    "  ",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join) | st.text(max_size=30)
+
+_SLASH_CUE_REFERENCE = re.compile(r"(?<=\d)/\d{1,3}[ \t\u00a0-]{0,2}[mbtpMBTP%\u066aمهدت]")
+
+
+@given(text=texts | st.text(alphabet="12/ \u00a0-mP%aé“۲\ud800", max_size=20))
+def test_slash_cue_finds_what_a_leading_lookbehind_finds(text: str) -> None:
+    fast = P._SLASH_CUE.search(text)
+    slow = _SLASH_CUE_REFERENCE.search(text)
+    assert (fast and fast.span()) == (slow and slow.span())
+
+
+def _exactly(edits: tuple[Edit, ...]) -> list[tuple[type, dict[str, object], set[str]]]:
+    return [(type(e), e.model_dump(), set(e.model_fields_set)) for e in edits]
+
+
+def _odd_spaces_reference(text: str) -> list[Edit]:
+    """find_odd_spaces as it was: one class of every odd space, validated edits."""
+    out = []
+    for m in U._ODD_SPACE.finditer(text):
+        if U._is_group_separator(text, m.start(), m.end()):
+            continue
+        repl = " " * (m.end() - m.start())
+        out.append(
+            Edit(
+                start=m.start(),
+                end=m.end(),
+                replacement=repl,
+                kind="odd_spaces",
+                note="unusual space",
+            )
+        )
+    return out
+
+
+_SPACES = "\u00a0\u2009\u202f\u2007\u3000\u1680\u180e\u205f"
+
+
+@given(
+    text=texts
+    | st.text(alphabet=f"\u00a0\u00a0\u00a0{_SPACES} 1234a“é\ud800", max_size=20)
+    | st.text(alphabet="\u00a0 12a’", max_size=20)
+)
+def test_odd_spaces_runs_of_the_spaces_present(text: str) -> None:
+    assert _exactly(U.find_odd_spaces(text).edits) == _exactly(tuple(_odd_spaces_reference(text)))
+
+
+@given(text=texts | st.text(max_size=30))
+def test_profile_is_the_ascii_and_the_other_characters(text: str) -> None:
+    U._last_profile = None
+    p = U.profile(text)
+    assert p.ascii == text.encode("ascii", "ignore")
+    assert p.other == "".join(ch for ch in text if not ch.isascii())
+
+
+def _boilerplate_lines_reference(text: str) -> list[tuple[int, str]]:
+    """The lines find_boilerplate removed when it asked for a cue word before the shapes."""
+    line_re, cue = B._boilerplate_patterns()
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) <= B.MAX_LINE and cue.search(line):
+            s = line.strip()
+            if s and line_re.fullmatch(s):
+                out.append((pos, s))
+        pos += len(line) + 1
+    return out
+
+
+_FURNITURE = [
+    "Share",
+    "share this",
+    "Print",
+    "1,204 views",
+    "Views: 12",
+    "Facebook",
+    " Twitter ",
+    "WhatsApp",
+    "Read more",
+    "Follow us on Telegram",
+    "\u017fhare",  # long s: "share" to a case-insensitive pattern
+    "\u212a",  # Kelvin sign: a "k"
+    "\u00a0",
+    "“",
+    "é",
+    "\ud800",
+    "\n",
+    "\r",
+    " ",
+    ":",
+    "»",
+    "the",
+    "0",
+]
+
+
+@given(
+    text=texts
+    | st.lists(st.sampled_from(_FURNITURE), max_size=12).map("".join)
+    | st.lists(st.sampled_from(_FURNITURE), max_size=6).map("\n".join)
+)
+def test_boilerplate_asks_shapes_then_cues(text: str) -> None:
+    edits = B.find_boilerplate(text).edits
+    notes = "; ".join(e.note for e in edits)
+    expected = _boilerplate_lines_reference(text)
+    assert notes == "; ".join(f"boilerplate line {s!r}" for _, s in expected)
+
+
+@given(text=texts | st.text(alphabet=" \t\u00a0\u3000\nx", max_size=8))
+def test_leading_blanks_are_what_lstrip_removes(text: str) -> None:
+    assert F._blanks_end(text) == len(text) - len(text.lstrip(" \t"))
+
+
+_WORD_PIECES = [
+    *sorted(W.doubled_word_lexicon())[:20],
+    "the",
+    "The",
+    "THE",
+    "tHe",
+    "a",
+    "A",
+    "President",
+    "president",
+    "had",
+    "theme",
+    "th",
+    "Mr",
+    "Mr.",
+    *" \t\n\r-'’“”\"(«—–.,5_",
+    "\u00a0",
+    "é",
+    "\u0130",  # İ: "i" to a case-insensitive pattern
+    "\u0131",
+    "\u017f",  # long s
+    "\u212a",  # Kelvin sign
+    "\ud800",
+    "中",
+]
+
+
+@st.composite
+def doubled(draw: st.DrawFn) -> str:
+    """A word and a copy of it (in another case, or with a letter that folds to ASCII), with
+    the separators and neighbours that make it a doubled word or not."""
+    word = draw(st.sampled_from([*sorted(W.doubled_word_lexicon()), "had", "A", "The", "MR"]))
+    copy = draw(
+        st.sampled_from(
+            [
+                word,
+                word.upper(),
+                word.title(),
+                word.lower(),
+                word.replace("k", "\u212a"),
+                word.replace("i", "\u0130"),
+                word.replace("s", "\u017f"),
+            ]
+        )
+    )
+    sep = draw(st.sampled_from([" ", "  ", "\t", " \t ", "\u00a0", " “", "-", "\n"]))
+    before = draw(st.sampled_from(["", " ", "\n", "“", "(", "x", "é", "’", "\u00a0", ". ", "5"]))
+    after = draw(st.sampled_from(["", " ", ".", "s", "é", "’", "-", "\u00a0", " report", "5"]))
+    around = st.just("") | texts
+    return draw(around) + before + word + sep + copy + after + draw(around)
+
+
+@given(
+    text=texts
+    | st.lists(st.sampled_from(_WORD_PIECES), max_size=16).map("".join)
+    | st.lists(st.sampled_from(_WORD_PIECES), max_size=10).map(" ".join)
+)
+def test_doubled_words_prefilter_misses_nothing_in_random_text(text: str) -> None:
+    _same_doubled_words(text)
+
+
+@given(text=doubled())
+@settings(max_examples=400)
+def test_doubled_words_prefilter_misses_nothing(text: str) -> None:
+    _same_doubled_words(text)
+
+
+def _same_doubled_words(text: str) -> None:
+    fast = W.find_doubled_words(text)
+    with mock.patch.object(W, "_may_double", lambda text: True):
+        slow = W.find_doubled_words(text)
+    assert _exactly(fast.edits) == _exactly(slow.edits)
+
+
+def test_every_character_that_folds_to_an_ascii_letter_is_listed() -> None:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    folds = set()
+    for cp in range(128, sys.maxunicode + 1):
+        ch = chr(cp)
+        if ch.lower() == ch.upper():
+            continue  # uncased: equal to no letter, whatever the case
+        if re.fullmatch("(?i)[a-z]", ch) or any(
+            re.fullmatch(f"(?i)({x}) \\1", f"{x} {ch}") for x in letters
+        ):
+            folds.add(ch)
+    assert folds == set(W._FOLDS_TO_ASCII)
