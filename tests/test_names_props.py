@@ -488,3 +488,11 @@ def test_prev_word_equals_the_letter_walk(text: str, start: int) -> None:
 
     start = min(start, len(text))
     assert _prev_word(text, start) == _prev_word_by_letters(text, start)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_names_are_their_own_romanization(name: str) -> None:
+    # _ascii_tokens only lowers ASCII names instead of normalizing and transliterating them.
+    from newsnorm.names.translit import _romanized
+
+    assert _romanized(name) == name.lower()

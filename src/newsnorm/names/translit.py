@@ -216,13 +216,24 @@ _ABD = regex.compile(r"^abd(?:ul|el|al|ol|ur|us|ar|as|u)?(?=[a-z]{3})")
 
 
 def _ascii_tokens(name: str) -> list[str]:
-    # Lowercase before transliterating too: some scripts romanize only one case (Cherokee).
-    text = unicodedata.normalize("NFKC", _SURROGATES.sub("", name)).lower()
-    text = unidecode(text).lower()
+    text = name.lower() if name.isascii() else _romanized(name)
     # Apostrophes and ayn marks vanish (Sa'ad = Saad); hyphens split (al-Zawahiri).
     text = text.replace("'", "").replace("`", "").replace("\u2019", "")
     # No name part is longer than 40 letters: the cap keeps comparisons cheap on any input.
     return [t[:_MAX_PART] for t in _SPLIT.split(text) if t and t != "."]
+
+
+def _romanized(name: str) -> str:
+    """*name* in lowercase ASCII: compatibility forms folded, then transliterated.
+
+    ASCII text is its own NFKC form and its own transliteration: ``_ascii_tokens`` only lowers it.
+
+    >>> _romanized("Ｍｏｈａｍｍａｄ Ẓarif"), _romanized("Rahmon")
+    ('mohammad zarif', 'rahmon')
+    """
+    # Lowercase before transliterating too: some scripts romanize only one case (Cherokee).
+    text = unicodedata.normalize("NFKC", _SURROGATES.sub("", name)).lower()
+    return unidecode(text).lower()
 
 
 def strip_title(tokens: list[str]) -> tuple[list[str], str | None]:
