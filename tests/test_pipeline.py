@@ -76,6 +76,21 @@ def test_json_round_trip(text: str) -> None:
     assert Document.model_validate_json(doc.model_dump_json()) == doc
 
 
+@given(st.one_of(st.text(), clean_prose()))
+def test_document_built_without_validation_equals_a_validated_one(text: str) -> None:
+    # process() builds its Document from the stages' values without validating them again.
+    doc = process(text)
+    fields = {name: getattr(doc, name) for name in Document.model_fields}
+    checked = Document.model_validate(fields)
+    assert doc == checked
+    assert repr(doc) == repr(checked)
+    assert doc.model_fields_set == checked.model_fields_set
+    assert doc.__pydantic_private__ == checked.__pydantic_private__
+    assert doc.model_dump() == checked.model_dump()
+    if doc.text:
+        assert doc.to_original(0, len(doc.text)) == checked.to_original(0, len(doc.text))
+
+
 @given(st.text())
 def test_json_never_fails_even_with_lone_surrogates(text: str) -> None:
     doc = process(text)
