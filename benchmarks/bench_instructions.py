@@ -95,10 +95,12 @@ def run(mb: float = 0.5, src: str | None = None, stride: int = 1) -> dict[str, A
     here = str(Path(__file__).resolve().parents[1] / "src")
     out: dict[str, Any] = {"mb": mb, "stride": stride, "stages": {}}
     for stage in STAGES:
-        row = {"this": instructions_per_mb(here, stage, mb, stride)}
+        this = instructions_per_mb(here, stage, mb, stride)
+        row: dict[str, float | None] = {"this": this}
         if src:
-            row["other"] = instructions_per_mb(src, stage, mb, stride)
-            row["ratio"] = round(row["other"] / row["this"], 2) if row["this"] else None
+            other = instructions_per_mb(src, stage, mb, stride)
+            row["other"] = other
+            row["ratio"] = round(other / this, 2) if this else None
         out["stages"][stage] = row
     return out
 
