@@ -240,3 +240,94 @@ def test_every_character_that_folds_to_an_ascii_letter_is_listed() -> None:
         ):
             folds.add(ch)
     assert folds == set(W._FOLDS_TO_ASCII)
+
+
+@given(text=texts | st.text(alphabet=" \t\r\nx\u00a0“", max_size=12))
+def test_run_needles_are_the_needles_in_the_ascii_bytes(text: str) -> None:
+    a = text.encode("ascii", "ignore")
+    expected = [nd for nd in U._RUN_NEEDLES if nd.encode() in a]
+    assert U._needles_in(a, a.translate(U._FOLD_BLANKS)) == expected
+
+
+def _head_bylines_reference(text: str) -> list[tuple[B._Line, dict[str, object]]]:
+    """_head_bylines as it was: every short head line parsed."""
+    found: list[tuple[B._Line, dict[str, object]]] = []
+    content = 0
+    for line in B._lines(text):
+        if line.start > B.HEAD_CHARS:
+            break
+        if line.end - line.start <= B.MAX_LINE:
+            s = text[line.start : line.end]
+            if not s.strip():
+                continue
+            fields = B.parse_byline(s)
+            if fields is not None:
+                found.append((line, fields))
+                continue
+            if B.is_boilerplate_line(s):
+                continue
+        content += 1
+        if content > B.HEAD_CONTENT_LINES:
+            break
+    return found
+
+
+_BYLINE_PIECES = [
+    "World Amran Forobali Tuesday July 6th, 2021 0 Views",
+    "By Sara Ahmadi | 12 March 2020",
+    "Sara Ahmadi سارا احمدی 2020-03-12",
+    "Politics By Sara Ahmadi 12 March 2020 1,204 views",
+    "1,204 views",
+    "5 views",
+    "6 July 2021 5 views",
+    "Tuesday July 6th, 2021",
+    "Troops sent to the border",
+    "The Taliban took 16 districts on July 6, 2021.",
+    "Share",
+    "",
+    " ",
+    "۱۲ views",
+    "Sara Ahmadi\u00a0| 12\u00a0March 2020",
+    "“Kabul” 2021-07-06",
+]
+
+
+@st.composite
+def heads(draw: st.DrawFn) -> str:
+    """Head lines of an article, the first ones pushed near HEAD_CHARS by digitless padding."""
+    pad = draw(st.sampled_from([0, 0, 2700, 2950, 2990, 3000, 3010]))
+    lines = draw(st.lists(st.sampled_from(_BYLINE_PIECES), max_size=6))
+    sep = draw(st.sampled_from(["\n", "\n\n", "\r\n"]))
+    return "x" * pad + sep.join(lines) + draw(st.sampled_from(["", "\n\nBody 5.", "\nBody"]))
+
+
+@given(text=heads() | texts)
+@settings(max_examples=300)
+def test_byline_asks_for_digits_per_line(text: str) -> None:
+    fast = B.find_byline(text)
+    if B._DIGIT.search(text, 0, B.HEAD_CHARS) is None:
+        assert fast == B.EMPTY
+        return
+    found = _head_bylines_reference(text)
+    assert [(ln, f) for ln, f in B._head_bylines(text)] == found
+    if found:
+        assert fast.edits and dict(fast.meta)
+    else:
+        assert fast == B.EMPTY
+
+
+def test_nfc_stable_characters_are_outside_the_unstable_class() -> None:
+    unstable = U._nfc_unstable()
+    assert not [ch for ch in U._NFC_STABLE if unstable.search(ch)]
+    assert not [ch for ch in U._NFC_STABLE if unstable.search("e" + ch)]
+
+
+@given(
+    text=texts
+    | st.text(alphabet="e\u0301\u00e9\u2019\u00a0\ufeff\u212b\u2000A\u030a\u1100\u1161", max_size=8)
+)
+def test_unicode_form_shortcut_changes_nothing(text: str) -> None:
+    fast = U.find_unicode_form(text)
+    with mock.patch.object(U, "_NFC_STABLE", frozenset()):
+        slow = U.find_unicode_form(text)
+    assert _exactly(fast.edits) == _exactly(slow.edits)

@@ -474,6 +474,14 @@ def _nfc_unstable() -> re.Pattern[str]:
     return re.compile(f"(?s).?[{body}]+")
 
 
+# Non-ASCII characters outside the class of _nfc_unstable (a test checks it): the no-break
+# space, Latin-1 and Latin Extended-A letters, curly quotes, dashes, currency signs. When a
+# text's other characters are all here, no segment can change, whatever is_normalized would say
+# after a pass over the whole text.
+_NFC_STABLE = frozenset(
+    "".join(map(chr, (*range(0xA0, 0x180), *range(0x2002, 0x2070), *range(0x20A0, 0x20C1))))
+)
+
 # A run of combining marks longer than this is not text; normalizing it would sort it in
 # quadratic time (CPython's canonical ordering), so it is left as it is.
 _MAX_NFC_SEGMENT = 256
@@ -488,7 +496,11 @@ def find_unicode_form(text: str) -> Fix:
     other = profile(text).other
     # The non-ASCII characters alone may be NFC when the text is not (e + U+0301), so the
     # quick check runs on the text itself (it is a C loop, about as fast as the profile).
-    if not other or ("\ufeff" not in other and unicodedata.is_normalized("NFC", text)):
+    if (
+        not other
+        or _NFC_STABLE.issuperset(other)
+        or ("\ufeff" not in other and unicodedata.is_normalized("NFC", text))
+    ):
         return EMPTY
     edits: list[Edit] = []
     for m in _nfc_unstable().finditer(text):
@@ -733,6 +745,20 @@ def _blank_runs(text: str, needles: Iterable[str] = _RUN_NEEDLES) -> dict[int, i
     return runs
 
 
+def _needles_in(a: bytes, folded: bytes) -> list[str]:
+    """The needles of :data:`_RUN_NEEDLES` in the ASCII bytes *a* (*folded*: the same with tabs
+    as spaces and CR as LF), in that order: a tab is one ``memchr``, and one search of *folded*
+    answers for both line-end needles, which are rare.
+
+    >>> _needles_in(b"a  b\\tc \\r", b"a  b c \\n")
+    ['  ', '\\t', ' \\r']
+    """
+    out = [nd for nd, cue in (("  ", b"  "), ("\t", b"\t")) if cue in a]
+    if b" \n" in folded:
+        out.extend(nd for nd, cue in ((" \n", b" \n"), (" \r", b" \r")) if cue in a)
+    return out
+
+
 def _run_start(text: str, pos: int) -> int:
     """Where the run of spaces and tabs that ends at ``pos`` starts."""
     behind = _BLANKS_BEHIND.match(text, 0, pos)
@@ -751,7 +777,7 @@ def find_space_runs(text: str) -> Fix:
     folded = a.translate(_FOLD_BLANKS)  # one pass, then two searches ask for all four needles
     if not ends_blank and b"  " not in folded and b" \n" not in folded:
         return EMPTY
-    needles = [nd for nd in _RUN_NEEDLES if nd.encode() in a]
+    needles = _needles_in(a, folded)
     if not needles and not ends_blank:
         return EMPTY
     found: list[tuple[int, int, str]] = []
