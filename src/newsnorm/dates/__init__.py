@@ -20,8 +20,9 @@ import bisect
 from datetime import date
 
 from newsnorm.checks import ensure_date, ensure_text
+from newsnorm.dates._ascii import ascii_view
 from newsnorm.dates._digits import to_ascii_digits
-from newsnorm.dates.calendars import find_calendar_dates
+from newsnorm.dates.calendars import calendar_dates, find_calendar_dates
 from newsnorm.dates.compose import compose
 from newsnorm.dates.grammar import Atom, find_atoms
 from newsnorm.dates.model import DateKind, DateMention
@@ -129,12 +130,19 @@ def extract_dates(
     if not text:
         return []
     plain = to_ascii_digits(text)
-    low = ascii_lower(plain)
+    lowered = plain.lower()
+    low = lowered if len(lowered) == len(plain) else ascii_lower(plain)
+    view = ascii_view(low)
     ctx = Ctx(ref=reference_date, day_first=day_first, fill=fill)
-    starts = candidates(low)
+    starts = candidates(low, view)
     ours: list[DateMention] = []
     if starts:
         atoms = compose(find_atoms(low, plain, ctx, starts), low, ctx)
         ours = [_mention(text, a) for a in atoms]
     # Without fill, a yearless Hijri date keeps its X's too, as the Gregorian ones do.
-    return _merge(ours, find_calendar_dates(text, reference_date if fill else None))
+    calendar_ref = reference_date if fill else None
+    if plain is text:  # no Persian digit: the calendars read the same lowered text and view
+        theirs = calendar_dates(text, calendar_ref, lowered, view if low is lowered else None)
+    else:
+        theirs = find_calendar_dates(text, calendar_ref)
+    return _merge(ours, theirs)

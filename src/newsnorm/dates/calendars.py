@@ -32,12 +32,14 @@ import regex
 from hijridate import Gregorian, Hijri
 
 from newsnorm.checks import ensure_date, ensure_text
-from newsnorm.dates._ascii import ascii_view, stand_in
+from newsnorm.dates._ascii import ascii_view
+from newsnorm.dates._digits import has_arabic_script
 from newsnorm.dates._wordscan import WordScan
 from newsnorm.dates.model import DateMention, Modifier
 from newsnorm.patterns import trie_of_atoms
 
 __all__ = [
+    "calendar_dates",
     "find_calendar_dates",
     "lunar_to_gregorian",
     "resolve_year",
@@ -472,24 +474,27 @@ def _patterns() -> _Patterns:
 
 def _spaced_spellings(words: list[str]) -> list[str]:
     """*words* as they read in the :func:`ascii_view` of a text whose separators became
-    spaces (see :func:`_ascii_word_spans`): dots as spaces, non-ASCII letters as ``_``.
+    spaces (see :func:`_ascii_word_spans`): dots and non-ASCII letters as spaces.
 
-    Apostrophes and separators stay: :func:`_spelling_atoms` reads any of them in the text,
-    and so their stand-ins in the view.
+    :func:`_spelling_atoms` reads a space as a run of up to two separators, as it reads the
+    spelling's own separators; a non-ASCII letter (``?`` in the view, then a space) must not
+    lengthen such a run, so it stands between ASCII letters or digits or at the end.
+    Apostrophes stay (the view has them as ``'``, which :func:`_spelling_atoms` reads).
 
     >>> _spaced_spellings(["A.H.", "Jawzā", "Sha’ban"])
-    ['a h ', 'jawz_', 'sha’ban']
+    ['a h ', 'jawz ', 'sha’ban']
     """
     out = []
     for word in words:
-        chars = []
-        for ch in word.lower().replace(".", " "):
+        low = word.lower().replace(".", " ")
+        chars = list(low)
+        for i, ch in enumerate(low):
             if ch.isascii() or ch in _APOSTROPHES or ch == "\u200c":
-                chars.append(ch)
-            elif stand_in(ch) == "_":
-                chars.append("_")
-            else:
-                raise ValueError(f"a spelling's {ch!r} has no stand-in the scan can match")
+                continue
+            around = low[i - 1 : i] + low[i + 1 : i + 2]
+            if i == 0 or not (around.isascii() and around.isalnum()):
+                raise ValueError(f"{word!r}: a non-ASCII letter next to a separator")
+            chars[i] = " "
         out.append("".join(chars))
     return out
 
@@ -911,39 +916,49 @@ def _era_mention(text: str, es: int, ee: int, ref: date | None) -> _Found | None
     return _Found(start, end, g.isoformat() if g else UNKNOWN, cal, modifier)
 
 
-def _latin_spans(text: str, p: _Patterns) -> list[tuple[int, int, bool]]:
+def _latin_spans(
+    text: str, p: _Patterns, lowered: str, view: str | None
+) -> list[tuple[int, int, bool]]:
     """The Latin-script part of :func:`_prescan`."""
-    lowered = text.lower()
     if len(lowered) != len(text):
         # lower() keeps every offset unless a character like "İ" grows; then scan the original.
         latin, scanned = p.prescan_latin_any_case, text
     elif any(hint.search(text) for hint in p.numeric_hints):
         latin, scanned = p.prescan_latin, lowered
     else:  # no numeric date can match: the words alone
-        return _ascii_word_spans(lowered, p)
+        return _ascii_word_spans(lowered, p, view)
     return [(m.start(1), m.end(1), m.group("num") is not None) for m in latin.finditer(scanned)]
 
 
-# For lower-cased ASCII text: every separator (a character no calendar word has next to a
-# letter: not a letter, digit, underscore or apostrophe) as a space.
+# For lower-cased ASCII text or views: every separator (a character no calendar word has next
+# to a letter: not a letter, digit, underscore or apostrophe) as a space.
 _SEPARATORS_AS_SPACES = {
     c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_" + _ASCII_APOSTROPHES)
 }
 
 
-def _ascii_word_spans(lowered: str, p: _Patterns) -> list[tuple[int, int, bool]]:
+def _ascii_word_spans(
+    lowered: str, p: _Patterns, view: str | None = None
+) -> list[tuple[int, int, bool]]:
     """The calendar words of lower-cased text, as ``prescan_latin_words`` finds them.
 
     In the text's :func:`ascii_view` with its separators as spaces, re looks for one literal
     with its string search (a fifth faster than a class of separators, measured). The lookahead
     marks every place a word may start (dots read as separators: ``a h`` for ``A.H.``) without
     consuming it; the exact pattern then confirms each in the text itself, and a confirmed word
-    hides the places inside it, as in ``finditer``. The marks are a superset of the words'
-    starts: a separator before a word is one in the view too, and the view's stand-ins for
-    what a spelling may hold (``’`` as ``'``, a no-break space as a space, ``ā`` as ``_``) are
-    in the spaced spellings (see :func:`_spaced_spellings`).
+    hides the places inside it, as in ``finditer``.
+
+    The marks are a superset of the words' starts. A separator before a word is a space in
+    the view too (a non-ASCII one is ``?``, a separator here); so is one after it. Inside a
+    word the view's apostrophes are ``'``, its separators (a no-break space, ``\u200c``) one
+    space each, and its non-ASCII letters spaces, as in :func:`_spaced_spellings`. Marks that
+    are no word (after ``é``, which the view also has as ``?``) fail the confirmation.
+
+    *view* is the ``ascii_view(lowered)`` a caller has already made, if any.
     """
-    spaced = " " + ascii_view(lowered).translate(_SEPARATORS_AS_SPACES)  # " ": the start
+    if view is None:
+        view = ascii_view(lowered)
+    spaced = " " + view.translate(_SEPARATORS_AS_SPACES)  # " ": the start
     out: list[tuple[int, int, bool]] = []
     end = 0
     for m in p.ascii_word_starts.finditer(spaced):
@@ -957,7 +972,9 @@ def _ascii_word_spans(lowered: str, p: _Patterns) -> list[tuple[int, int, bool]]
     return out
 
 
-def _prescan(text: str) -> list[tuple[int, int, bool]]:
+def _prescan(
+    text: str, lowered: str | None = None, view: str | None = None
+) -> list[tuple[int, int, bool]]:
     """``(start, end, numeric)`` of every calendar word (month, era, calendar adjective) and
     numeric Hijri date, in text order.
 
@@ -965,8 +982,8 @@ def _prescan(text: str) -> list[tuple[int, int, bool]]:
     [(6, 13, False), (28, 33, False), (37, 46, True)]
     """
     p = _patterns()
-    spans = _latin_spans(text, p)
-    if not text.isascii() and _ARABIC_SCRIPT.search(text):  # isascii() is a flag, not a scan
+    spans = _latin_spans(text, p, text.lower() if lowered is None else lowered, view)
+    if has_arabic_script(text):
         spans.extend((m.start(), m.end(), False) for m in p.prescan_arabic.finditer(text))
         spans.sort()
     return spans
@@ -1029,9 +1046,18 @@ def find_calendar_dates(text: str, reference_date: date | None = None) -> list[D
     """
     ensure_text(text, "find_calendar_dates")
     reference_date = ensure_date(reference_date, "find_calendar_dates")
+    return calendar_dates(text, reference_date, text.lower())
+
+
+def calendar_dates(
+    text: str, reference_date: date | None, lowered: str, view: str | None = None
+) -> list[DateMention]:
+    """:func:`find_calendar_dates` (arguments checked) for a caller that has lower-cased the
+    text (``text.lower()``) and maybe made its :func:`ascii_view` already: the Gregorian
+    extractor reads the same."""
     found: list[_Found] = []
     months = _month_words()
-    for start, end, numeric in _prescan(text):
+    for start, end, numeric in _prescan(text, lowered, view):
         word = None if numeric else months.get(_normalize(text[start:end]))
         if word is not None:
             found.extend(_month_mention(text, start, end, word, reference_date))

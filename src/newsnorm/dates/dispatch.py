@@ -21,6 +21,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from typing import Any
 
 __all__ = ["KEY_LEN", "Chars", "ShapeIndex", "prefix_shapes"]
@@ -57,6 +58,8 @@ class Chars:
     def __contains__(self, ch: object) -> bool:
         if ch in self.literals:
             return True
+        if not self.categories:  # most sets: no generator to start
+            return False
         return isinstance(ch, str) and any(_CATEGORY_TESTS[c](ch) for c in self.categories)
 
 
@@ -194,12 +197,8 @@ class ShapeIndex:
         return state
 
     def _step(self, state: _State, ch: str) -> _State:
-        nodes = frozenset(
-            child
-            for node in state.nodes
-            for chars, child in node.edges.items()
-            if chars is None or ch in chars
-        )
+        # Many states share nodes: each node tests its edges' sets once per character.
+        nodes = frozenset(chain.from_iterable([node.children(ch) for node in state.nodes]))
         if len(state.steps) > 4096:  # a text with a huge alphabet: bound the memory
             state.steps.clear()
         state.steps[ch] = nxt = self._state(nodes)
@@ -221,11 +220,24 @@ class _State:
 class _Node:
     """A trie node: the next node per character set, and the rules whose shapes end here."""
 
-    __slots__ = ("edges", "ends")
+    __slots__ = ("by_char", "edges", "ends")
 
     def __init__(self) -> None:
         self.edges: dict[CharSet, _Node] = {}
         self.ends: set[int] = set()
+        self.by_char: dict[str, tuple[_Node, ...]] = {}
+
+    def children(self, ch: str) -> tuple[_Node, ...]:
+        """The nodes *ch* leads to from here: the ends of the edges whose sets hold it."""
+        out = self.by_char.get(ch)
+        if out is None:
+            out = tuple(
+                child for chars, child in self.edges.items() if chars is None or ch in chars
+            )
+            if len(self.by_char) > 4096:  # a text with a huge alphabet: bound the memory
+                self.by_char.clear()
+            self.by_char[ch] = out
+        return out
 
     def add(self, shape: Shape, rule: int) -> None:
         node = self

@@ -208,7 +208,7 @@ def _digit_runs(view: str) -> list[int]:
     return starts
 
 
-def _anchors(low: str) -> list[int]:
+def _anchors(low: str, view: str | None = None) -> list[int]:
     """Offsets of the anchors of *low*: the starts of the matches of :func:`_anchor_pattern`.
 
     Words and digit runs are found by two fast scans of the text's :func:`ascii_view`. A word
@@ -219,7 +219,8 @@ def _anchors(low: str) -> list[int]:
     ...     "q1 and 2021 on monday")]
     True
     """
-    view = ascii_view(low)
+    if view is None:
+        view = ascii_view(low)
     words = _word_spans(view)
     if any(view[end - 1] <= "9" for _, end in words):
         return [m.start() for m in _anchor_pattern().finditer(low)]
@@ -231,15 +232,16 @@ def _anchors(low: str) -> list[int]:
     return starts
 
 
-def candidates(low: str) -> list[int]:
+def candidates(low: str, view: str | None = None) -> list[int]:
     """Offsets of *low* where a date expression may start, in order.
 
     Each anchor (digit, month, weekday, relative or time word) is a candidate, and so is each
     of the (up to four) words right before it that can open an expression (``the``, ``from``).
+    *view* is the ``ascii_view(low)`` a caller has already made, if any.
     """
     out: list[int] = []
     last = -1
-    for start in _anchors(low):
+    for start in _anchors(low, view):
         # The words before the anchor, back to the previous anchor or 36 characters.
         lo = max(last + 1, start - 36)
         if lo < start and low[start - 1] == " ":
