@@ -188,7 +188,7 @@ if __name__ == "__main__":
     args = sys.argv[1:]
     # --jobs=2: only that run (the 1 GB run with both takes half an hour on a slow machine).
     size = QUICK_MB if "--quick" in args else FULL_MB
-    jobs_list = (1, 2)
+    jobs_list: tuple[int, ...] = (1, 2)
     for a in args:
         if a.startswith("--mb="):
             size = int(a.split("=", 1)[1])

@@ -129,7 +129,7 @@ def _peer_extractors() -> dict[str, Extractor]:
     except Exception:  # peers are optional: absent, or failing to import, means skipped
         pass
     try:
-        import quantulum3.parser as q3  # type: ignore[import-not-found]
+        import quantulum3.parser as q3  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
         def quantulum(text: str) -> list[Span]:
             return [(q.span[0], q.span[1], float(q.value)) for q in q3.parse(text)]
