@@ -83,7 +83,11 @@ def test_suffix_prefilter_lets_every_word_through(table: str) -> None:
     ],
 )
 def test_anchor_scan_finds_what_the_single_pattern_finds(text: str) -> None:
-    anchors = ex._Anchors(text, text.lower())
+    _assert_anchor_scan_is_the_single_pattern(text)
+
+
+def _assert_anchor_scan_is_the_single_pattern(text: str) -> None:
+    anchors = ex._Anchors(text)
     got = []
     pos = 0
     while True:
@@ -100,6 +104,26 @@ def test_anchor_scan_finds_what_the_single_pattern_finds(text: str) -> None:
         want.append(m.span())
         pos = m.end()
     assert got == want
+    assert anchors.has_www() == ("www." in text.lower())
+
+
+# Number words and their pieces, cased, next to what news has outside ASCII (curly quotes,
+# no-break and other spaces, dashes, accented and other-script letters), the characters that
+# lower-case to ASCII (İ, the Kelvin sign) or fold to it (ſ, ı), anchors outside latin-1
+# (Persian digits, ⅓), UTF-16 lookalikes of their high bytes (U+0621, U+2122), lone surrogates.
+_ANCHOR_PARTS = st.sampled_from(
+    ["two", "Twenty", "SIX", "hundreds", "first", "dozen", "of", "one", "sixty-one", "www.", "WwW."]
+) | st.text(
+    "sixtwonTWOk 5.-’‘“”\u00a0\u2009\u2013\u2014éÀÿŸ\u0130\u0131\u017f\u212a"
+    "\u06f2\u0662\u0621\u2153\u2122\u20ac\ud800\udfff\U0001f600½",
+    max_size=4,
+)
+
+
+@given(st.lists(_ANCHOR_PARTS, max_size=10))
+@settings(max_examples=500, deadline=None)
+def test_latin1_anchor_scan_agrees_with_the_single_pattern(parts: list[str]) -> None:
+    _assert_anchor_scan_is_the_single_pattern("".join(parts))
 
 
 def _single_lower_pattern() -> re.Pattern[str]:
@@ -437,7 +461,7 @@ def test_alone_number_agrees_with_the_full_reader(case: tuple[str, int]) -> None
 @settings(max_examples=300, deadline=None)
 def test_vague_prefilter_lets_every_vague_match_through(parts: list[str]) -> None:
     text = "".join(parts)
-    anchors = ex._Anchors(text, text.lower())
+    anchors = ex._Anchors(text)
     pos = 0
     while True:
         start, end = anchors.next(pos)

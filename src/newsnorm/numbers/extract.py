@@ -981,9 +981,9 @@ def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\u00bb\u201d]+", re.IGNORECASE)
 
 
-def _url_spans(text: str, lowered: str) -> list[tuple[int, int]]:
+def _url_spans(text: str, anchors: _Anchors) -> list[tuple[int, int]]:
     """Spans of web addresses: digits inside ``example.com/news/12345`` are not numbers."""
-    if "://" not in text and "www." not in lowered:
+    if "://" not in text and not anchors.has_www():
         return []
     return [m.span() for m in _URL.finditer(text)]
 
@@ -1003,10 +1003,10 @@ class _Anchors:
     """The anchors of one text, in order: :meth:`next` gives the first at or after an offset.
 
     Digits and number words are searched separately (see
-    :func:`~newsnorm.numbers.lexicon.lower_anchor_regexes`): in a latin-1 copy of the text when
-    it has no anchor characters outside latin-1 (see
-    :class:`~newsnorm.numbers.lexicon.Latin1Scan`), else in the text. The next match of each is
-    kept until the reader moves past it, so each part of the text is scanned once for each.
+    :func:`~newsnorm.numbers.lexicon.lower_anchor_regexes`): in a latin-1 copy of the text (see
+    :func:`_latin1`), whose translation lower-cases it, when that keeps every anchor; else in
+    the lower-cased text. The next match of each is kept until the reader moves past it, so
+    each part of the text is scanned once for each.
     """
 
     __slots__ = (
@@ -1015,34 +1015,49 @@ class _Anchors:
         "_digits",
         "_fallback",
         "_latin1",
+        "_lowered",
         "_padded",
+        "_source",
         "_text",
         "_word",
         "_words",
     )
 
-    def __init__(self, text: str, lowered: str) -> None:
+    def __init__(self, text: str) -> None:
         self._digit = self._word = (-1, -1)  # cached (start, end); -1: not searched yet
+        self._source = text
+        self._lowered: str | None = None
+        digits, words = lower_anchor_regexes()
+        self._digits = digits.search
+        scan = latin1_scan()
+        latin1 = None if scan is None else _latin1(text, scan)
+        self._latin1 = latin1 is not None
+        self._fallback = False
+        if scan is not None and latin1 is not None:
+            self._text = text
+            self._words: Callable[[Any, int], re.Match[Any] | None] = scan.words.search
+            # The word pattern starts with the non-letter before the word: padded with one
+            # space, a word at offset 0 has one too, and offset ``i`` of the text is ``i + 1``.
+            self._padded: str | bytes = b" " + latin1.translate(scan.letters)
+            self._digit_bytes = latin1.translate(scan.digits)
+            return
+        lowered = self._lowered = text.lower()
+        self._digit_bytes = b""
         # Lower-casing may change the length ("İ"), and then offsets: search the original text
         # with the single case-insensitive pattern.
         self._fallback = len(lowered) != len(text)
         self._text = text if self._fallback else lowered
-        digits, words = lower_anchor_regexes()
-        self._digits = digits.search
-        self._words: Callable[[Any, int], re.Match[Any] | None] = (
-            anchor_regex().search if self._fallback else words.search
-        )
-        # The word pattern starts with the non-letter before the word: padded with one space,
-        # a word at offset 0 has one too, and offset ``i`` of the text is ``i + 1`` here.
-        self._padded: str | bytes = "" if self._fallback else " " + lowered
-        self._digit_bytes = b""
-        scan = None if self._fallback else latin1_scan()
-        latin1 = None if scan is None else _latin1(lowered, scan)
-        self._latin1 = scan is not None and latin1 is not None
-        if scan is not None and latin1 is not None:
-            self._words = scan.words.search
-            self._padded = b" " + latin1.translate(scan.letters)
-            self._digit_bytes = latin1.translate(scan.digits)
+        self._words = anchor_regex().search if self._fallback else words.search
+        self._padded = "" if self._fallback else " " + lowered
+
+    def has_www(self) -> bool:
+        """Whether the lower-cased text holds ``www.`` (the latin-1 copy rules most texts out:
+        only ``W`` and ``w`` lower-case to ``w``)."""
+        if self._lowered is None:
+            if b"www" not in self._padded:
+                return False
+            self._lowered = self._source.lower()
+        return "www." in self._lowered
 
     def next(self, pos: int) -> tuple[int, int]:
         """(start, end) of the first anchor at or after *pos*; (_FAR, _FAR) when none is left."""
@@ -1064,22 +1079,36 @@ class _Anchors:
         return min(self._digit, self._word)
 
 
-def _latin1(lowered: str, scan: Latin1Scan) -> bytes | None:
-    """*lowered* in latin-1, other characters as ``?``; ``None`` if one of them is an anchor."""
+def _latin1(text: str, scan: Latin1Scan) -> bytes | None:
+    """*text* in latin-1, other characters as ``?``, when that copy, translated by
+    ``scan.letters``, is the lower-cased text's and keeps every anchor; else ``None``.
+
+    Outside latin-1, only ``İ`` (which lower-cases to two characters) and the Kelvin sign
+    (to ``k``) lower-case to a letter ``a-z``; ``rare`` anchors (Persian digits, ``⅓``) are
+    first ruled out by the high bytes of the text's UTF-16 code units (``’`` is ``20 19``, an
+    Arabic-Indic digit ``06 6x``), then searched for only where one of theirs is there.
+
+    >>> scan = latin1_scan()
+    >>> _latin1("“Two” of 20", scan), _latin1("20 K\u212a", scan), _latin1("۲۰", scan)
+    (b'?Two? of 20', None, None)
+    """
     try:
-        return lowered.encode("latin-1")
+        return text.encode("latin-1")
     except UnicodeEncodeError:
-        if scan.rare.search(lowered):
-            return None
-        return lowered.encode("latin-1", "replace")
+        pass
+    if "\u0130" in text or "\u212a" in text:
+        return None
+    high = text.encode("utf-16-le", "surrogatepass")[1::2]
+    if any(h in high for h in scan.rare_high) and scan.rare.search(text):
+        return None
+    return text.encode("latin-1", "replace")
 
 
 def find_mentions(text: str) -> list[NumberMention]:
     """Every number mention of *text*, in order (no type check: see ``extract_numbers``)."""
     out: list[NumberMention] = []
-    lowered = text.lower()
-    anchors = _Anchors(text, lowered)
-    urls = _url_spans(text, lowered)
+    anchors = _Anchors(text)
+    urls = _url_spans(text, anchors)
     pos = 0
     n = len(text)
     while pos < n:

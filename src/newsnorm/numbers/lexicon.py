@@ -179,33 +179,41 @@ def lower_anchor_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @dataclass(frozen=True, slots=True)
 class Latin1Scan:
-    """The anchor scan on a latin-1 copy of a lower-cased text (one byte per character, so
-    offsets are kept; other characters become ``?``), for texts without anchor characters
-    outside latin-1 (``rare`` finds them: Persian digits, most vulgar fractions).
+    """The anchor scan on a latin-1 copy of a text (one byte per character, so offsets are kept;
+    other characters become ``?``), for texts without anchor characters outside latin-1
+    (``rare`` finds them: Persian digits, most vulgar fractions).
 
-    ``letters`` maps every byte but ``a-z`` to a space: there, a number word is found after a
-    literal space, which ``re`` skips to several times faster than to a character of a set.
-    ``digits`` maps the digit and fraction anchors to ``0`` and every other byte to a space, for
-    ``bytes.find``.
+    ``letters`` maps ``A-Z`` to ``a-z``, keeps ``a-z`` and maps every other byte to a space:
+    there, a number word is found lower-cased after a literal space, which ``re`` skips to
+    several times faster than to a character of a set. It lower-cases as ``str.lower`` would
+    wherever no character outside latin-1 lower-cases to a letter ``a-z`` (only ``İ`` and the
+    Kelvin sign do: see :func:`~newsnorm.numbers.extract._latin1`). ``digits`` maps the digit
+    and fraction anchors to ``0`` and every other byte to a space, for ``bytes.find``.
+    ``rare_high`` holds the high bytes of the ``rare`` characters (all in the BMP): a text
+    whose UTF-16 code units have none of them has no rare anchor, a test several times cheaper
+    than searching ``rare``.
     """
 
     words: re.Pattern[bytes]
     letters: bytes
     digits: bytes
     rare: re.Pattern[str]
+    rare_high: bytes
 
 
 @cache
 def latin1_scan() -> Latin1Scan | None:
-    """How to scan a latin-1 copy of a lower-cased text (see :class:`Latin1Scan`); ``None`` if a
-    number word is not plain ``a-z`` (it would not survive the ``letters`` table).
+    """How to scan a latin-1 copy of a text (see :class:`Latin1Scan`); ``None`` if a number
+    word is not plain ``a-z`` (it would not survive the ``letters`` table).
 
     >>> scan = latin1_scan()
-    >>> padded = b" " + "six of 20, a dozen".encode("latin-1").translate(scan.letters)
+    >>> padded = b" " + "Six of 20, a Dozen".encode("latin-1").translate(scan.letters)
     >>> [m.group()[1:] for m in scan.words.finditer(padded)]
     [b'six', b'dozen']
     >>> "x ½ 20".encode("latin-1").translate(scan.digits)
     b'  0 00'
+    >>> scan.rare_high
+    b'\\x06!'
     """
     skip = {"and", "a", "an", "point", "of"}
     words = [w for w in word_table() if w not in skip]
@@ -213,7 +221,7 @@ def latin1_scan() -> Latin1Scan | None:
     if not all(w.isascii() and w.isalpha() and w.islower() for w in words):
         return None
     anchors = re.compile(rf"[{DIGIT}{''.join(VULGAR)}]")
-    letters = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
+    letters = bytes(b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 else 32 for b in range(256))
     digits = bytes(48 if anchors.fullmatch(chr(b)) else 32 for b in range(256))
     rare = "".join(chr(c) for c in range(256, 0x10000) if anchors.fullmatch(chr(c)))
     return Latin1Scan(
@@ -221,6 +229,7 @@ def latin1_scan() -> Latin1Scan | None:
         letters,
         digits,
         re.compile(f"[{re.escape(rare)}]"),
+        bytes(sorted({ord(c) >> 8 for c in rare})),
     )
 
 
