@@ -18,6 +18,8 @@ from newsnorm.numbers.lexicon import (
     anchor_regex,
     currency_tables,
     load,
+    qualifier_last_words,
+    qualifier_regex,
     qualifier_regexes_by_word,
     suffix_word_keys,
     trailing_word,
@@ -171,6 +173,40 @@ def test_qualifier_phrases_are_grouped_by_the_word_the_extractor_reads() -> None
             word = ex._prev_word(p + " ", len(p) + 1).lower().rstrip(".")
             assert trailing_word(p) == word
             assert groups[word].search(p + " ") is not None
+
+
+def _qualifier_by_full_regex(text: str, start: int) -> str | None:
+    """``_qualifier`` with the pattern of every phrase, whatever the text (its reference)."""
+    word = ex._prev_word(text, start).lower().rstrip(".")
+    if word not in qualifier_last_words():
+        return None
+    m = qualifier_regex().search(text, max(0, start - ex._LOOKBACK), start)
+    return None if m is None or m.lastgroup is None else m.lastgroup.rsplit("_", 1)[0]
+
+
+_QUALIFIER_PHRASES = [p for k, v in load("qualifiers").items() if k[0] != "_" for p in v]
+
+
+@given(
+    st.lists(
+        st.sampled_from(_QUALIFIER_PHRASES).map(str.upper)
+        | st.sampled_from(_QUALIFIER_PHRASES)
+        | st.text("al ’“—\u00a0é.\u0130\u0131\u017f\u212a\ud800st", min_size=1, max_size=3),
+        max_size=6,
+    ),
+    st.sampled_from([" ", "  ", "\u00a0", " \u00a0", "\t"]),
+)
+@settings(max_examples=500, deadline=None)
+def test_qualifier_reads_what_the_full_pattern_reads(parts: list[str], gap: str) -> None:
+    text = " ".join(parts) + gap + "5"
+    start = len(text) - 1
+    assert ex._qualifier(text, start) == _qualifier_by_full_regex(text, start)
+
+
+def test_only_the_listed_characters_fold_to_ascii_letters() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    folding = {chr(c) for c in range(0x80, 0x110000) if letter.fullmatch(chr(c))}
+    assert folding == ex._FOLD_TO_ASCII
 
 
 def test_currency_prefix_filter_lets_every_symbol_through() -> None:

@@ -524,8 +524,9 @@ def _qualifier(text: str, start: int, prev: str | None = None) -> str | None:
     if word not in qualifier_last_words():
         return None
     lo = max(0, start - _LOOKBACK)
-    if text.isascii() or text[lo:start].isascii():
-        # Only the phrases ending in this word can match (case folding is plain in ASCII).
+    if text.isascii() or _FOLD_TO_ASCII.isdisjoint(text[lo:start]):
+        # Only the phrases ending in this word can match: the word is the text's run of ASCII
+        # letters, and no other character matches an ASCII letter of a phrase.
         rx = qualifier_regexes_by_word().get(word)
         if rx is None:
             return None
@@ -535,6 +536,11 @@ def _qualifier(text: str, start: int, prev: str | None = None) -> str | None:
     if m is None or m.lastgroup is None:
         return None
     return m.lastgroup.rsplit("_", 1)[0]
+
+
+# The characters outside ASCII that ``re`` matches to an ASCII letter when ignoring case
+# (İ, dotless ı, long ſ, the Kelvin sign; tests/test_numbers_fastpaths.py checks the list).
+_FOLD_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
 def _may_be_vague(text: str, start: int, end: int) -> bool:
