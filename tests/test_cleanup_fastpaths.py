@@ -331,3 +331,22 @@ def test_unicode_form_shortcut_changes_nothing(text: str) -> None:
     with mock.patch.object(U, "_NFC_STABLE", frozenset()):
         slow = U.find_unicode_form(text)
     assert _exactly(fast.edits) == _exactly(slow.edits)
+
+
+@given(text=texts | st.text(alphabet=" \t,;:.!?x\u00a0", max_size=10))
+def test_space_cues_are_the_pairs_in_the_ascii_bytes(text: str) -> None:
+    a = text.encode("ascii", "ignore")
+    assert P._cues_in(a) == [cue.decode() for cue in P._SPACE_CUES if cue in a]
+
+
+@given(
+    text=texts
+    | st.text(
+        alphabet="\x1a\x1a\x00\x0b\x0c\x85\x9d\ud800\udc00\ud83d\ude00 a\n\u00a0“", max_size=12
+    )
+)
+def test_control_runs_of_the_controls_present(text: str) -> None:
+    fast = U.find_control_chars(text)
+    with mock.patch.object(U, "_runs_of", lambda present, general: general):
+        slow = U.find_control_chars(text)
+    assert _exactly(fast.edits) == _exactly(slow.edits)

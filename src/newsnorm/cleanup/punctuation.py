@@ -375,6 +375,28 @@ _FOLD_MARKS = bytes.maketrans(b"\t;:.!?", b" ,,,,,")
 _SPACE_CUES = tuple(f"{blank}{mark}".encode() for blank in " \t" for mark in _MARKS_AFTER_SPACE)
 
 
+# Marks other than the full stop as commas, tabs as spaces: one search asks for ten pairs.
+_FOLD_RARE_MARKS = bytes.maketrans(b"\t;:!?", b" ,,,,")
+
+
+def _cues_in(a: bytes) -> list[str]:
+    """The blank+mark pairs of :data:`_SPACE_CUES` in the ASCII bytes *a*, in that order.
+
+    Each search of *a* is a pass over it; a pair whose blank (a tab) or whose mark (all but the
+    full stop, the common one) is missing is known absent without one.
+
+    >>> _cues_in(b"a . b ;c")
+    [' ;', ' .']
+    """
+    has_tab = b"\t" in a
+    rare = b" ," in a.translate(_FOLD_RARE_MARKS)
+    return [
+        cue.decode()
+        for cue in _SPACE_CUES
+        if (has_tab or cue[0] == 32) and (rare or cue[1] == 46) and cue in a
+    ]
+
+
 def find_space_before_punct(text: str) -> Fix:
     """``word ,`` → ``word,``: spaces before a comma, semicolon, colon, full stop, exclamation or
     question mark that ends a clause.
@@ -388,7 +410,7 @@ def find_space_before_punct(text: str) -> Fix:
     # text itself is searched only for those.
     if b" ," not in a.translate(_FOLD_MARKS):  # one pass asks for all twelve pairs at once
         return EMPTY
-    needles = [cue.decode() for cue in _SPACE_CUES if cue in a]
+    needles = _cues_in(a)
     if not needles:
         return EMPTY
     found: list[tuple[int, int, str]] = []

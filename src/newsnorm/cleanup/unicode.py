@@ -400,12 +400,12 @@ def find_control_chars(text: str) -> Fix:
     """
     ensure_text(text, "find_control_chars")
     prof = profile(text)
-    if not prof.ascii.translate(None, _ASCII_OK) and (
-        not prof.other or _SURROGATE_OR_C1.search(prof.other) is None
-    ):
+    bad_ascii = prof.ascii.translate(None, _ASCII_OK)
+    if not bad_ascii and (not prof.other or _SURROGATE_OR_C1.search(prof.other) is None):
         return EMPTY
+    present = frozenset(bad_ascii.decode("ascii")).union(_SURROGATE_OR_C1.findall(prof.other))
     found: list[tuple[int, int, str]] = []
-    for m in _CONTROL.finditer(text):
+    for m in _runs_of(present, _CONTROL).finditer(text):
         run = m.group()
         repl = _control_replacement(run)
         if (
@@ -669,7 +669,7 @@ def find_odd_spaces(text: str) -> Fix:
     if not other or _ODD_SPACE_SET.isdisjoint(other):
         return EMPTY
     found: list[tuple[int, int, str]] = []
-    for m in _odd_space_runs(_ODD_SPACE_SET.intersection(other)).finditer(text):
+    for m in _runs_of(_ODD_SPACE_SET.intersection(other), _ODD_SPACE).finditer(text):
         start, end = m.span()
         if end - start == 1 and _is_group_separator(text, start, end):
             continue
@@ -678,19 +678,21 @@ def find_odd_spaces(text: str) -> Fix:
 
 
 @lru_cache(maxsize=64)
-def _odd_space_runs(present: frozenset[str]) -> re.Pattern[str]:
-    """Runs of the odd spaces *present* in a text: the runs of :data:`_ODD_SPACE` there.
+def _runs_of(present: frozenset[str], general: re.Pattern[str]) -> re.Pattern[str]:
+    """*general* (runs of a class of characters) for a text holding only the characters
+    *present* of that class: the same runs.
 
-    Most texts hold only U+00A0; a pattern that starts with that literal lets the regex engine
-    skip ahead at memory speed, where a class (or a repeat) is tested at every character.
+    Most texts hold one of them (U+00A0 of the odd spaces, U+001A of the controls); a pattern
+    that starts with that literal lets the regex engine skip ahead at memory speed, where a
+    class (or a repeat) is tested at every character.
 
-    >>> _odd_space_runs(frozenset("\u00a0")).pattern == "\u00a0\u00a0*+"
+    >>> _runs_of(frozenset("\u00a0"), _ODD_SPACE).pattern == "\u00a0\u00a0*+"
     True
     """
     if len(present) == 1:
         (ch,) = present
         return re.compile(f"{re.escape(ch)}{re.escape(ch)}*+")
-    return _ODD_SPACE
+    return general
 
 
 def fix_odd_spaces(text: str) -> str:
