@@ -231,8 +231,12 @@ class _Node:
         """The nodes *ch* leads to from here: the ends of the edges whose sets hold it."""
         out = self.by_char.get(ch)
         if out is None:
+            # The literal test inline: most sets have no category, and a method call per edge
+            # was most of the cost of a new state.
             out = tuple(
-                child for chars, child in self.edges.items() if chars is None or ch in chars
+                child
+                for chars, child in self.edges.items()
+                if chars is None or ch in chars.literals or (chars.categories and ch in chars)
             )
             if len(self.by_char) > 4096:  # a text with a huge alphabet: bound the memory
                 self.by_char.clear()
