@@ -128,6 +128,18 @@ def test_latin1_anchor_scan_agrees_with_the_single_pattern(parts: list[str]) -> 
     _assert_anchor_scan_is_the_single_pattern("".join(parts))
 
 
+@given(
+    st.text("!\x06x’\u0621\u0660\u06f9\u2106\u2153\u2121\ud800\udc21\U0001f621")
+    | st.text(st.characters()),
+    st.sampled_from([b"\x06!", b"!", b"\xd8", b""]),
+)
+@settings(max_examples=500, deadline=None)
+def test_high_byte_test_reads_the_code_units(text: str, high: bytes) -> None:
+    units = text.encode("utf-16-le", "surrogatepass")
+    want = any(units[i] in high for i in range(1, len(units), 2))
+    assert ex._has_high_byte(text, high) == want
+
+
 def _single_lower_pattern() -> re.Pattern[str]:
     """The one pattern the two of ``lower_anchor_regexes`` replace."""
     skip = {"and", "a", "an", "point", "of"}

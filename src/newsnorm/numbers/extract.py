@@ -1104,10 +1104,28 @@ def _latin1(text: str, scan: Latin1Scan) -> bytes | None:
         pass
     if "\u0130" in text or "\u212a" in text:
         return None
-    high = text.encode("utf-16-le", "surrogatepass")[1::2]
-    if any(h in high for h in scan.rare_high) and scan.rare.search(text):
+    if _has_high_byte(text, scan.rare_high) and scan.rare.search(text):
         return None
     return text.encode("latin-1", "replace")
+
+
+def _has_high_byte(text: str, high: bytes) -> bool:
+    """Whether a UTF-16 code unit of *text* has one of the *high* bytes (lone surrogates are
+    code units of their own): the odd offsets of its little-endian encoding, found by
+    ``bytes.find`` (an even offset is the low byte of a character, like ``!`` for ``21``).
+
+    >>> _has_high_byte("“x”!", b"!"),
+    ... _has_high_byte("x⅓", b"!"), _has_high_byte("\\ud800", b"\\xd8")
+    (False, True, True)
+    """
+    units = text.encode("utf-16-le", "surrogatepass")
+    for h in high:
+        i = units.find(h, 1)
+        while i >= 0:
+            if i & 1:
+                return True
+            i = units.find(h, i + 1)
+    return False
 
 
 def find_mentions(text: str) -> list[NumberMention]:
