@@ -1114,9 +1114,8 @@ def _has_high_byte(text: str, high: bytes) -> bool:
     code units of their own): the odd offsets of its little-endian encoding, found by
     ``bytes.find`` (an even offset is the low byte of a character, like ``!`` for ``21``).
 
-    >>> _has_high_byte("“x”!", b"!"),
-    ... _has_high_byte("x⅓", b"!"), _has_high_byte("\\ud800", b"\\xd8")
-    (False, True, True)
+    >>> [_has_high_byte(t, h) for t, h in [("“x”!", b"!"), ("x⅓", b"!"), ("\\ud800", b"\\xd8")]]
+    [False, True, True]
     """
     units = text.encode("utf-16-le", "surrogatepass")
     for h in high:
