@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsnorm.numbers import extract as ex
@@ -362,6 +362,33 @@ def test_plain_number_shortcut_agrees_with_the_full_reader(text: str) -> None:
     _assert_full_reader_agrees(text, p, plain)
 
 
+def _folded_suffix_texts() -> list[str]:
+    """``5 greenbacK``, ``5 britiſh pounds``: a currency or unit word after a number with one
+    of its letters written as a character that ``re`` matches to it ignoring case, where the
+    ASCII letters before it start no word read after a number."""
+    _, words, codes = currency_tables()
+    unit_words, symbols = unit_tables()
+    stops = ex._plain_stops()
+    assert stops is not None
+    fold = {"s": "\u017f", "k": "\u212a", "i": "\u0131", "I": "\u0130"}
+    texts = []
+    for w in [*words, *codes, *unit_words, *symbols]:
+        for i, ch in enumerate(w):
+            lead = w[:i]
+            if ch in fold and lead.isascii() and lead.isalpha() and lead.lower() not in stops:
+                texts.append("5 " + lead + fold[ch] + w[i + 1 :] + " x")
+    return texts
+
+
+def test_plain_number_leaves_folded_suffixes_to_the_full_reader() -> None:
+    texts = _folded_suffix_texts()
+    assert len(texts) > 50
+    for text in texts:
+        plain = ex._plain_number(text, 0)
+        if plain is not None:
+            _assert_full_reader_agrees(text, 0, plain)
+
+
 def test_plain_stops_cover_every_word_read_after_a_number() -> None:
     stops = ex._plain_stops()
     assert stops is not None
@@ -420,6 +447,11 @@ def test_plain_stops_cover_every_word_read_after_a_number() -> None:
         "one to two",
         "one of these",
         "one's",
+        "one’s",
+        "two’s",
+        "the first” and",
+        "two nations’ ties",
+        "one nation’s",
         "one million people",
         "one-year term",
         "one mile.",
@@ -483,12 +515,22 @@ def _plain_literal_texts(draw: st.DrawFn) -> tuple[str, int]:
     """A digit literal (maybe grouped or decimal) between drawn context, and its offset."""
     before = draw(st.sampled_from(_BEFORE))
     lit = draw(st.from_regex(r"[0-9]{1,4}(?:,[0-9]{2,3}){0,2}(?:\.[0-9]{1,3})?", fullmatch=True))
-    sep = draw(st.sampled_from(["", " ", "-", "  ", ", ", ".", "%", ")"]))
-    word = draw(st.sampled_from(_AFTER_WORDS) | st.text("abkmAKé\u212a 5.,-", max_size=6))
+    sep = draw(
+        st.sampled_from(["", " ", "-", "  ", ", ", ".", "%", ")", "’", "”", "’ ", "“", "– ", "—"])
+    )
+    word = draw(
+        st.sampled_from([*_AFTER_WORDS, "7", " 7"])
+        | st.text("abkmAKé\u212a\u017f\u0131\u0130’”ł²ſ 5.,-", max_size=6)
+    )
     return before + lit + sep + word, len(before)
 
 
 @given(_plain_literal_texts())
+@example(("5– 7 x", 0))
+@example(("5—7", 0))
+@example(("in 2018’s", 3))
+@example(("5” and 7", 0))
+@example(("5 people’s", 0))
 @settings(max_examples=400, deadline=None)
 def test_alone_number_agrees_with_the_full_reader(case: tuple[str, int]) -> None:
     text, p = case
@@ -545,9 +587,9 @@ def test_sign_and_currency_prefilters_agree_with_the_loops(text: str) -> None:
 
 
 @given(
-    st.sampled_from(["", " ", "  ", "-", ".", ", ", ")", "%"]),
+    st.sampled_from(["", " ", "  ", "-", ".", ", ", ")", "%", "’", "”", "’s "]),
     st.sampled_from([*_AFTER_WORDS, "hundred", "bn", "over", "out", "Kelvin", "five"])
-    | st.text("abkmé\u212a .-5", max_size=5),
+    | st.text("abkmé\u212a\u017f\u0131\u0130’”ł .-5", max_size=5),
 )
 @settings(max_examples=400, deadline=None)
 def test_free_end_is_what_the_scale_and_end_tests_read(sep: str, word: str) -> None:

@@ -904,9 +904,13 @@ def _free_connectors() -> frozenset[str]:
     return frozenset(free)
 
 
+# A word ends before a character that is no ASCII letter and that ``re`` does not match to one
+# ignoring case (see _FOLD_TO_ASCII): the stops hold the leading ASCII letters of every word a
+# pattern after a number reads, so a word that is none of them starts none of those words.
+# Closing curly quotes end a number as ASCII quotes do.
 _PLAIN_TAIL = re.compile(
-    rf"\Z|[,.;:!?)\]\"'\n](?![{DIGIT}])"
-    r"|[ \-](?P<word>[A-Za-z]+)(?![A-Za-z])(?![^\x00-\x7f])"
+    rf"\Z|[,.;:!?)\]\"'\n\u2019\u201d](?![{DIGIT}])"
+    r"|[ \-](?P<word>[A-Za-z]+)(?![A-Za-z\u0130\u0131\u017f\u212a])"
 )
 # The literal, then _PLAIN_TAIL's end: the atomic group keeps the literal that _PLAIN_LITERAL
 # matches (the match fails rather than try a shorter one before another end).
