@@ -162,8 +162,6 @@ def _merged(
 ) -> Edit | None:
     """One edit for a group of overlapping items spanning ``[t_lo, t_hi)`` of the middle text,
     or ``None`` when the stages cancelled out (an insertion later deleted)."""
-    if len(group) == 2 and group[0][2] != group[1][2]:
-        return _merged_pair(original, group[0], group[1], t_lo, t_hi, to_orig)
     firsts = [it for it in group if it[2] == 0]
     o_lo = min([to_orig(t_lo), *(it[4] for it in firsts)])
     o_hi = max([to_orig(t_hi, True), *(it[5] for it in firsts)])
@@ -189,23 +187,6 @@ def _merged(
     edits = [it[6] for it in group]
     kind = _join([x.kind for x in edits], "+")
     return new_edit(o_lo, o_hi, repl_text, kind, _join([x.note for x in edits], "; "))
-
-
-def _merged_pair(
-    original: str, a: _Item, b: _Item, t_lo: int, t_hi: int, to_orig: Callable[..., int]
-) -> Edit | None:
-    """:func:`_merged` for the commonest group: one edit of each stage (an odd space and the run
-    of spaces around it), without the general loops."""
-    f, s = (a, b) if a[2] == 0 else (b, a)
-    o_lo = min(to_orig(t_lo), f[4])
-    o_hi = max(to_orig(t_hi, True), f[5])
-    mid_text = original[o_lo : f[4]] + f[6].replacement + original[f[5] : o_hi]
-    repl_text = mid_text[: s[0] - t_lo] + s[6].replacement + mid_text[s[1] - t_lo :]
-    if o_lo == o_hi and not repl_text:
-        return None
-    first, second = a[6], b[6]
-    kind = _join((first.kind, second.kind), "+")
-    return new_edit(o_lo, o_hi, repl_text, kind, _join((first.note, second.note), "; "))
 
 
 def _merge_same_point_insertions(edits: list[Edit]) -> list[Edit]:
