@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import PydanticUndefined
 
 __all__ = ["FROZEN", "Edit", "Flag", "Meta", "Span", "build_valid", "json_safe"]
 
@@ -74,6 +75,8 @@ def build_valid(
     lists the fields in their declared order). *fields_set* is what ``model_fields_set`` says
     was given (default: every field), for a model that the caller builds with defaults left out.
 
+    Private attributes start at their defaults, as pydantic sets them up.
+
     >>> s = build_valid(Span, {"start": 0, "end": 5, "text": "Kabul"})
     >>> s == Span(start=0, end=5, text="Kabul"), s.model_fields_set == {"start", "end", "text"}
     (True, True)
@@ -82,8 +85,18 @@ def build_valid(
     _set(m, "__dict__", fields)
     _set(m, "__pydantic_fields_set__", set(fields if fields_set is None else fields_set))
     _set(m, "__pydantic_extra__", None)
-    _set(m, "__pydantic_private__", None)
+    _set(m, "__pydantic_private__", _private_defaults(cls))
     return m
+
+
+def _private_defaults(cls: type[BaseModel]) -> dict[str, Any] | None:
+    """What pydantic puts in ``__pydantic_private__`` of a new *cls*: ``None`` without private
+    attributes, else the defaults of those that have one."""
+    private = cls.__private_attributes__
+    if not private:
+        return None
+    defaults = ((name, attr.get_default()) for name, attr in private.items())
+    return {name: value for name, value in defaults if value is not PydanticUndefined}
 
 
 def json_safe(s: str) -> str:

@@ -9,8 +9,8 @@ from newsnorm.checks import ensure_date, ensure_text
 from newsnorm.cleanup.runner import run_cleanup
 from newsnorm.dates import DateMention, extract_dates
 from newsnorm.document import Config, Document
-from newsnorm.model import Edit, Flag, Meta, build_valid
-from newsnorm.names import NameMention, extract_names
+from newsnorm.model import Meta, build_valid
+from newsnorm.names import extract_names
 from newsnorm.numbers import NumberMention, extract_numbers
 
 __all__ = ["clean", "ensure_text", "process"]
@@ -65,36 +65,19 @@ def process(
         from newsnorm.names import load_gazetteer
 
         names = extract_names(body, gazetteer=load_gazetteer(cfg.gazetteer))
-    return _document(text, body, cleaned.edits, cleaned.flags, numbers, dates, names, meta)
-
-
-def _document(
-    original: str,
-    text: str,
-    edits: list[Edit],
-    flags: list[Flag],
-    numbers: list[NumberMention],
-    dates: list[DateMention],
-    names: list[NameMention],
-    meta: Meta,
-) -> Document:
-    """``Document(...)`` without validation: every value comes from the stages, already typed
-    and checked (validation would walk every mention again: about 2% of ``process()``)."""
-    doc = build_valid(
-        Document,
-        {
-            "original": original,
-            "text": text,
-            "edits": edits,
-            "flags": flags,
-            "numbers": numbers,
-            "dates": dates,
-            "names": names,
-            "meta": meta,
-        },
-    )
-    object.__setattr__(doc, "__pydantic_private__", {"_offsets": None})
-    return doc
+    # Every value comes from the stages, already typed and checked: validating them again
+    # would walk every mention (about 2% of process()).
+    fields = {
+        "original": text,
+        "text": body,
+        "edits": cleaned.edits,
+        "flags": cleaned.flags,
+        "numbers": numbers,
+        "dates": dates,
+        "names": names,
+        "meta": meta,
+    }
+    return build_valid(Document, fields)
 
 
 def clean(text: str) -> str:
