@@ -20,6 +20,7 @@ from newsnorm.cleanup import punctuation as P
 from newsnorm.cleanup import unicode as U
 from newsnorm.cleanup import words as W
 from newsnorm.model import Edit
+from newsnorm.patterns import FOLDS_TO_ASCII
 
 # Pieces the fast paths react to, next to characters that only look alike to a careless scan.
 PIECES = [
@@ -239,7 +240,7 @@ def test_every_character_that_folds_to_an_ascii_letter_is_listed() -> None:
             re.fullmatch(f"(?i)({x}) \\1", f"{x} {ch}") for x in letters
         ):
             folds.add(ch)
-    assert folds == set(W._FOLDS_TO_ASCII)
+    assert folds == set(FOLDS_TO_ASCII)
 
 
 @given(text=texts | st.text(alphabet=" \t\r\nx\u00a0“", max_size=12))

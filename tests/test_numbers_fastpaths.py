@@ -29,6 +29,7 @@ from newsnorm.numbers.lexicon import (
     word_table,
 )
 from newsnorm.numbers.model import NumberMention
+from newsnorm.patterns import FOLDS_TO_ASCII, has_high_byte
 
 
 def test_mention_is_what_model_construct_builds() -> None:
@@ -137,7 +138,7 @@ def test_latin1_anchor_scan_agrees_with_the_single_pattern(parts: list[str]) -> 
 def test_high_byte_test_reads_the_code_units(text: str, high: bytes) -> None:
     units = text.encode("utf-16-le", "surrogatepass")
     want = any(units[i] in high for i in range(1, len(units), 2))
-    assert ex._has_high_byte(text, high) == want
+    assert has_high_byte(text, high) == want
 
 
 def _single_lower_pattern() -> re.Pattern[str]:
@@ -218,7 +219,7 @@ def test_qualifier_reads_what_the_full_pattern_reads(parts: list[str], gap: str)
 def test_only_the_listed_characters_fold_to_ascii_letters() -> None:
     letter = re.compile("[a-z]", re.IGNORECASE)
     folding = {chr(c) for c in range(0x80, 0x110000) if letter.fullmatch(chr(c))}
-    assert folding == ex._FOLD_TO_ASCII
+    assert folding == FOLDS_TO_ASCII
 
 
 def test_currency_prefix_filter_lets_every_symbol_through() -> None:

@@ -21,6 +21,7 @@ from newsnorm.checks import ensure_text
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
 from newsnorm.cleanup.unicode import profile
 from newsnorm.model import Edit
+from newsnorm.patterns import FOLDS_TO_ASCII
 
 __all__ = [
     "FIXERS",
@@ -77,9 +78,6 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?][\"”’)]?[ \t]+|[\n\r][ \t]*)$")
 # copies are ASCII letters with blanks between them and no letter on either side.
 _WORDS_ONLY = bytes(c | 0x20 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 _DOUBLED_BYTES = re.compile(rb" ([a-z]{1,20}+) ++\1(?![a-z])")
-# Characters that a case-insensitive pattern takes for an ASCII letter (İ ı ſ and the Kelvin
-# sign): a text holding one goes the long way.
-_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
 @cache
@@ -94,7 +92,7 @@ def _may_double(text: str) -> bool:
     (True, False)
     """
     other = profile(text).other
-    if other and not _FOLDS_TO_ASCII.isdisjoint(other):
+    if other and not FOLDS_TO_ASCII.isdisjoint(other):
         return True
     words = (b" " + text.encode("ascii", "replace")).translate(_WORDS_ONLY)
     lexicon = _lexicon_bytes()

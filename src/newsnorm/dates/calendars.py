@@ -32,8 +32,8 @@ import regex
 from hijridate import Gregorian, Hijri
 
 from newsnorm.checks import ensure_date, ensure_text
-from newsnorm.dates._ascii import ascii_view
-from newsnorm.dates._digits import has_arabic_script
+from newsnorm.dates._ascii import NON_ASCII_APOSTROPHES, ascii_view
+from newsnorm.dates._digits import ARABIC_SCRIPT, has_arabic_script
 from newsnorm.dates._wordscan import WordScan
 from newsnorm.dates.model import DateMention, Modifier
 from newsnorm.patterns import trie_of_atoms
@@ -59,13 +59,13 @@ LUNAR_YEARS = range(1300, 1501)
 
 _DIGIT = "[0-9\u06f0-\u06f9\u0660-\u0669]"
 _NOT_DIGIT_AFTER = "(?![0-9\u06f0-\u06f9\u0660-\u0669])"
-_APOSTROPHES = "'’ʿʼ‘`´"
+# The ASCII ones and those that ascii_view writes as "'": one list, so the view reads them all.
+_APOSTROPHES = "'`" + NON_ASCII_APOSTROPHES
 _ASCII_APOSTROPHES = "".join(ch for ch in _APOSTROPHES if ch.isascii())
 # Arabic-script letters that MT and keyboards use interchangeably (Arabic vs Persian forms).
 _FOLD = str.maketrans(
     {"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "آ": "ا"}
 )
-_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 _SEPARATORS = re.compile(rf"[\s\-\u200c\u0640{_APOSTROPHES}.]+")
 
 
@@ -256,7 +256,7 @@ def _spelling_atoms(spelling: str) -> list[str]:
         else:
             if pending_sep:
                 atoms.append("[\\s\\-\u200c]{0,2}")
-            arabic = _ARABIC_SCRIPT.match(ch) is not None
+            arabic = ARABIC_SCRIPT.match(ch) is not None
             atoms.append(_char_class(ch) if arabic else re.escape(ch.lower()))
             pending_sep = False
     return atoms
@@ -347,8 +347,8 @@ def _patterns() -> _Patterns:
     era = _era_regex(solar_eras + lunar_eras, strict)
     adjectives = data["calendar_adjectives"]["solar"] + data["calendar_adjectives"]["lunar"]
     every_word = _month_words_spellings() + solar_eras + lunar_eras + adjectives
-    arabic_words = [w for w in every_word if _ARABIC_SCRIPT.search(w)]
-    latin_words = [w for w in every_word if not _ARABIC_SCRIPT.search(w)]
+    arabic_words = [w for w in every_word if ARABIC_SCRIPT.search(w)]
+    latin_words = [w for w in every_word if not ARABIC_SCRIPT.search(w)]
     latin = _trie_regex(latin_words)
     if any(re.search(r"\.[\s\-]|[\s\-]\.", w) for w in latin_words):
         raise ValueError("a spelling with a dot next to a separator: see _ascii_word_spans")

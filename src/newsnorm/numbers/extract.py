@@ -52,6 +52,7 @@ from newsnorm.numbers.lexicon import (
     word_table,
 )
 from newsnorm.numbers.model import NumberMention
+from newsnorm.patterns import FOLDS_TO_ASCII, has_high_byte
 
 __all__ = ["extract_numbers", "find_mentions"]
 
@@ -524,7 +525,7 @@ def _qualifier(text: str, start: int, prev: str | None = None) -> str | None:
     if word not in qualifier_last_words():
         return None
     lo = max(0, start - _LOOKBACK)
-    if text.isascii() or _FOLD_TO_ASCII.isdisjoint(text[lo:start]):
+    if text.isascii() or FOLDS_TO_ASCII.isdisjoint(text[lo:start]):
         # Only the phrases ending in this word can match: the word is the text's run of ASCII
         # letters, and no other character matches an ASCII letter of a phrase.
         rx = qualifier_regexes_by_word().get(word)
@@ -536,11 +537,6 @@ def _qualifier(text: str, start: int, prev: str | None = None) -> str | None:
     if m is None or m.lastgroup is None:
         return None
     return m.lastgroup.rsplit("_", 1)[0]
-
-
-# The characters outside ASCII that ``re`` matches to an ASCII letter when ignoring case
-# (İ, dotless ı, long ſ, the Kelvin sign; tests/test_numbers_fastpaths.py checks the list).
-_FOLD_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
 def _may_be_vague(text: str, start: int, end: int) -> bool:
@@ -905,12 +901,12 @@ def _free_connectors() -> frozenset[str]:
 
 
 # A word ends before a character that is no ASCII letter and that ``re`` does not match to one
-# ignoring case (see _FOLD_TO_ASCII): the stops hold the leading ASCII letters of every word a
+# ignoring case (FOLDS_TO_ASCII): the stops hold the leading ASCII letters of every word a
 # pattern after a number reads, so a word that is none of them starts none of those words.
 # Closing curly quotes end a number as ASCII quotes do.
 _PLAIN_TAIL = re.compile(
     rf"\Z|[,.;:!?)\]\"'\n\u2019\u201d](?![{DIGIT}])"
-    r"|[ \-](?P<word>[A-Za-z]+)(?![A-Za-z\u0130\u0131\u017f\u212a])"
+    rf"|[ \-](?P<word>[A-Za-z]+)(?![A-Za-z{''.join(sorted(FOLDS_TO_ASCII))}])"
 )
 # The literal, then _PLAIN_TAIL's end: the atomic group keeps the literal that _PLAIN_LITERAL
 # matches (the match fails rather than try a shorter one before another end).
@@ -1108,27 +1104,9 @@ def _latin1(text: str, scan: Latin1Scan) -> bytes | None:
         pass
     if "\u0130" in text or "\u212a" in text:
         return None
-    if _has_high_byte(text, scan.rare_high) and scan.rare.search(text):
+    if has_high_byte(text, scan.rare_high) and scan.rare.search(text):
         return None
     return text.encode("latin-1", "replace")
-
-
-def _has_high_byte(text: str, high: bytes) -> bool:
-    """Whether a UTF-16 code unit of *text* has one of the *high* bytes (lone surrogates are
-    code units of their own): the odd offsets of its little-endian encoding, found by
-    ``bytes.find`` (an even offset is the low byte of a character, like ``!`` for ``21``).
-
-    >>> [_has_high_byte(t, h) for t, h in [("“x”!", b"!"), ("x⅓", b"!"), ("\\ud800", b"\\xd8")]]
-    [False, True, True]
-    """
-    units = text.encode("utf-16-le", "surrogatepass")
-    for h in high:
-        i = units.find(h, 1)
-        while i >= 0:
-            if i & 1:
-                return True
-            i = units.find(h, i + 1)
-    return False
 
 
 def find_mentions(text: str) -> list[NumberMention]:
