@@ -131,7 +131,7 @@ def extract_dates(
         return []
     plain = to_ascii_digits(text)
     lowered = plain.lower()
-    low = lowered if len(lowered) == len(plain) else ascii_lower(plain)
+    low = ascii_lower(plain, lowered)
     view = ascii_view(low)
     ctx = Ctx(ref=reference_date, day_first=day_first, fill=fill)
     starts = candidates(low, view)

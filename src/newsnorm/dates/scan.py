@@ -27,13 +27,14 @@ _BEFORE = 40
 _AFTER = 60
 
 
-def ascii_lower(text: str) -> str:
-    """*text* lower-cased with the same length (so offsets into it are offsets into *text*).
+def ascii_lower(text: str, lowered: str | None = None) -> str:
+    """*text* lower-cased with the same length (so offsets into it are offsets into *text*);
+    *lowered* is ``text.lower()`` if the caller has it already.
 
     >>> ascii_lower("July İstanbul") == "july " + "İstanbul".translate(_ASCII_LOWER)
     True
     """
-    low = text.lower()
+    low = text.lower() if lowered is None else lowered
     if len(low) == len(text):
         return low
     return text.translate(_ASCII_LOWER)

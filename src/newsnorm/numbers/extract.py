@@ -1146,8 +1146,7 @@ def _mention(text: str, f: _Found) -> NumberMention:
             "start": f.start,
             "end": f.end,
             "text": text[f.start : f.end],
-            # _to_value(f.value), without the call: one per mention
-            "value": v.numerator if (v := f.value).denominator == 1 else float(v),
+            "value": _to_value(f.value),
             "upper": None if f.upper is None else _to_value(f.upper),
             "kind": f.kind,
             "unit": f.unit,
