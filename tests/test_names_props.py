@@ -467,6 +467,60 @@ def test_lower_words_equal_the_unicode_pattern_on_the_whole_text(text: str) -> N
     assert _lower_words(text) == frozenset(_LOWER_WORD.findall(text))
 
 
+_ASKED = st.sampled_from(
+    [
+        "the",
+        "minister",
+        "ali",
+        "a",
+        "x" * 41,
+        "x" * 42,
+        "café",
+        "ünder",
+        "e\u0301",
+        "é",
+        "delta",
+        "ministe",
+        "caf",
+        "nder",
+        "al-sadr",
+        "ǆ",
+        "ß",
+        "中",
+        "",
+        "9a",
+    ]
+)
+
+
+@given(
+    st.lists(_LOWER_PIECES, max_size=25).map("".join),
+    st.lists(_ASKED, max_size=8),
+    st.sampled_from([(32, 100_000), (1, 0), (0, 0)]),
+)
+@example("xthe the", ["the"], (32, 100_000))
+@example("ministers minister", ["minister"], (1, 0))
+@example("the café", ["caf"], (32, 100_000))  # a letter after the word: no boundary
+@example("ünder", ["nder"], (32, 100_000))  # ... and before it
+@example("ali\u0301e", ["ali"], (32, 100_000))  # a combining mark is no boundary either
+def test_lower_words_asked_one_at_a_time_equal_the_whole_set(
+    text: str, asked: list[str], budget: tuple[int, int]
+) -> None:
+    # Every budget, down to none (the whole set read at the first search), gives the same answers.
+    import newsnorm.names.extract as ex
+
+    per_char, least = budget
+    saved = ex._SEARCH_BUDGET, ex._SEARCH_BUDGET_MIN
+    ex._SEARCH_BUDGET, ex._SEARCH_BUDGET_MIN = per_char, least
+    try:
+        lazy = ex.LowerWords(text)
+    finally:
+        ex._SEARCH_BUDGET, ex._SEARCH_BUDGET_MIN = saved
+    whole = ex._lower_words(text)
+    words = [*asked, *sorted(whole)[:5], *(w.lower() for w in text.split()[:5])]
+    assert [w in lazy for w in words] == [w in whole for w in words]
+
+
 def _prev_word_by_letters(text: str, start: int) -> str:
     # The plain definition: back over one to three spaces, then over up to 30 letters.
     j = start

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -258,7 +258,7 @@ def _chunk_lows(chunk: str) -> tuple[str, ...]:
     return tuple(t.low for run in _chunk_runs(chunk) for t in run)
 
 
-def _alone_never(low: str, caps: bool, lex: Lexicon, lower_words: frozenset[str]) -> bool:
+def _alone_never(low: str, caps: bool, lex: Lexicon, lower_words: Container[str]) -> bool:
     """Whether a one-word run is never a name: a title, a context word, an acronym.
 
     >>> lw = frozenset(["minister", "talks"])
@@ -373,6 +373,80 @@ def _lower_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+# What a word of ``_LOWER_WORD`` is, without its boundaries; and the characters that are no
+# boundary (from the same Unicode tables as ``_LOWER_WORD``, so both agree on every character).
+_LOWER_WORD_SHAPE = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]{1,40}")
+_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
+# Characters the searches of one ``LowerWords`` may read, per character of its text, before it
+# reads the whole text once instead (``_lower_words``): a bound that keeps any text linear.
+_SEARCH_BUDGET = 32
+_SEARCH_BUDGET_MIN = 100_000
+_HIT_COST = 64  # a match that is no word ("ran" in "Iran") costs a Python step: charge it
+
+
+class LowerWords:
+    """The words *text* writes in lowercase, asked one at a time: ``low in LowerWords(text)``
+    equals ``low in _lower_words(text)``.
+
+    A document asks about a few dozen capitalized words, and most of them ("ghani") it never
+    writes in lowercase: a string search per word is cheaper than reading every word of the
+    text into a set. Answers are remembered. Searches stop, and the whole set is read once,
+    when they have read ``_SEARCH_BUDGET`` times the text: linear time on any text.
+
+    >>> words = LowerWords("The minister met the Minister in Tehran.")
+    >>> [w in words for w in ("minister", "the", "tehran", "met", "ministe")]
+    [True, True, False, True, False]
+    """
+
+    __slots__ = ("_budget", "_full", "_known", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: dict[str, bool] = {}
+        self._budget = _SEARCH_BUDGET * len(text) + _SEARCH_BUDGET_MIN
+        self._full: frozenset[str] | None = None
+
+    def __contains__(self, low: object) -> bool:
+        if not isinstance(low, str):
+            return False
+        known = self._known.get(low)
+        if known is None:
+            known = self._known[low] = self._written(low)
+        return known
+
+    def _written(self, low: str) -> bool:
+        if self._full is not None:
+            return low in self._full
+        if low.isascii():
+            # ASCII letters, all lowercase: the shape of a word if 2 to 41 of them.
+            if not (low.isalpha() and low.islower() and 2 <= len(low) <= 41):
+                return False
+        elif _LOWER_WORD_SHAPE.fullmatch(low) is None:
+            return False
+        text, n = self._text, len(low)
+        i = text.find(low)
+        while i >= 0 and self._budget > 0:
+            self._budget -= _HIT_COST
+            if not (i and _letter_or_mark(text[i - 1])) and not (
+                i + n < len(text) and _letter_or_mark(text[i + n])
+            ):
+                self._budget -= i
+                return True
+            i = text.find(low, i + 1)
+        self._budget -= len(text)
+        if self._budget <= 0:
+            self._full = _lower_words(text)
+            return low in self._full
+        return False
+
+
+def _letter_or_mark(ch: str) -> bool:
+    """Whether *ch* may continue a word of ``_LOWER_WORD`` (a letter or a combining mark)."""
+    if ch.isascii():
+        return ch.isalpha()
+    return _LETTER_OR_MARK.match(ch) is not None
+
+
 def _trim_connectors(toks: Sequence[_Tok]) -> Sequence[_Tok]:
     while toks and toks[-1].kind == "conn":
         toks = toks[:-1]
@@ -395,7 +469,7 @@ def _take_title(toks: Sequence[_Tok], lex: Lexicon) -> tuple[Sequence[_Tok], Seq
     return (), toks
 
 
-def _is_context_word(tok: _Tok, lex: Lexicon, lower_words: frozenset[str]) -> bool:
+def _is_context_word(tok: _Tok, lex: Lexicon, lower_words: Container[str]) -> bool:
     low = tok.low
     return (
         low in lex.static_context
@@ -433,7 +507,7 @@ class _Shape:
     common: bool  # one word that is also a common given name
 
 
-def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[Candidate]:
+def candidates(text: str, lower_words: Container[str] | None = None) -> list[Candidate]:
     """Person-like spans of *text* with the evidence that they are people (before coref).
 
     Each window (``_WINDOW``) is judged by its own words first (``_shapes``, remembered by the
@@ -442,7 +516,7 @@ def candidates(text: str, lower_words: frozenset[str] | None = None) -> list[Can
     """
     lex = lexicon()
     if lower_words is None:
-        lower_words = _lower_words(text)
+        lower_words = LowerWords(text)
     found: list[Candidate] = []
     for window in _WINDOW.finditer(text):
         start, end = window.span()
@@ -488,7 +562,7 @@ def _shapes(chunk: str, in_lower: tuple[bool, ...]) -> tuple[_Shape, ...]:
 
 
 def _shape(
-    text: str, run: Sequence[_Tok], lex: Lexicon, lower_words: frozenset[str]
+    text: str, run: Sequence[_Tok], lex: Lexicon, lower_words: Container[str]
 ) -> _Shape | None:
     """Judge a run by its own words: None when they rule out a person, else its ``_Shape``."""
     if len(run) == 1:
