@@ -144,6 +144,9 @@ class Lexicon:
     static_context: frozenset[str]
     title_starts: frozenset[str]  # first words of titles, and plurals of one-word titles
     alone_never: frozenset[str]  # never a name as a run's only word: titles, context words
+    # Words whose lowercase use elsewhere ``_shape`` never reads: context words whatever the
+    # document, and first words of titles (a title stays a title).
+    lower_irrelevant: frozenset[str]
 
 
 @cache
@@ -187,6 +190,7 @@ def lexicon() -> Lexicon:
         static_context=static_context,
         title_starts=frozenset(titles) | frozenset(t + "s" for t in titles),
         alone_never=static_context | single_titles,
+        lower_irrelevant=static_context | frozenset(titles),
     )
 
 
@@ -265,7 +269,7 @@ def _alone_never(low: str, caps: bool, lex: Lexicon, lower_words: Container[str]
     >>> [_alone_never(w, False, lexicon(), lw) for w in ("the", "minister", "talks", "ghani")]
     [True, True, True, False]
     """
-    return low in lex.alone_never or caps or (low in lower_words and low not in lex.titles)
+    return low in lex.alone_never or caps or (low not in lex.titles and low in lower_words)
 
 
 def _window_runs(text: str, begin: int, stop: int, runs: list[list[_Tok]]) -> None:
@@ -533,11 +537,17 @@ def candidates(text: str, lower_words: Container[str] | None = None) -> list[Can
                 low = chunk.lower()
                 if _alone_never(low, len(chunk) > 1 and chunk.isupper(), lex, lower_words):
                     continue
-                lows: tuple[str, ...] = (low,)
+                # _alone_never has just asked: the word is not written in lowercase, or it is a
+                # title, whose answer _shape never reads.
+                in_lower: tuple[bool, ...] = (False,)
             else:
-                lows = _chunk_lows(chunk)
+                # Only the answers _shape reads are asked (each is a search of the text).
+                skip = lex.lower_irrelevant
+                in_lower = tuple(
+                    [low not in skip and low in lower_words for low in _chunk_lows(chunk)]
+                )
             base = start
-            shapes = _shapes(chunk, tuple([low in lower_words for low in lows]))
+            shapes = _shapes(chunk, in_lower)
         for shape in shapes:
             place = _place(text, base, shape, lex)
             if place is not None:
