@@ -17,6 +17,7 @@ part starts with a vowel). Comparison then works on those forms (see ``similarit
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -122,7 +123,8 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("e", "i"),
     ("o", "u"),
 )
-_NON_LETTERS = regex.compile(r"[^a-z]+")
+_NON_LETTERS = re.compile(r"[^a-z]+")
+_DOUBLED = re.compile(r"(.)\1")
 _SLAVIC_PHON = ("uv", "iv", "uva", "iva")
 
 
@@ -133,7 +135,7 @@ def phonetic(part: str) -> str:
     >>> phonetic("yevgeny"), phonetic("evgeni"), phonetic("rakhmon"), phonetic("qasim")
     ('ivkini', 'ivkini', 'rahmun', 'kasim')
     """
-    s = _NON_LETTERS.sub("", part)
+    s = part if part.isalpha() and part.isascii() and part.islower() else _NON_LETTERS.sub("", part)
     if len(s) > 1 and s[0] == "y" and s[1] in "aeiou":
         s = s[1:]  # Yevgeny/Evgeny, Yusuf/Iusuf: an initial y before a vowel is a glide.
     for old, new in _DIGRAPHS:
@@ -141,7 +143,7 @@ def phonetic(part: str) -> str:
             s = s.replace(old, new)
     s = s.replace("y", "i")
     # Doubled letters count once (groupby: the regex module compiles a "\1" template per call).
-    out = "".join(letter for letter, _run in groupby(s))
+    out = "".join([letter for letter, _run in groupby(s)]) if _DOUBLED.search(s) else s
     if out.endswith(_SLAVIC_PHON):
         # Rahmonov = Rahmon, Zakharova = Zakharov: -ov/-ev/-ova/-ow in any vowel spelling.
         cut = 2 if out.endswith("v") else 3
@@ -191,13 +193,15 @@ class ParsedName:
     @classmethod
     def make(cls, parts: tuple[NamePart, ...], title: str | None) -> ParsedName:
         """Build with the derived fields precomputed (comparisons reuse them)."""
+        # List comprehensions, not generators: most names have two or three parts, and a
+        # generator's frame costs more than the work.
         return cls(
-            parts=parts,
-            title=title,
-            raws=tuple(p.raw for p in parts),
-            has_initial=any(p.initial for p in parts),
-            joined_skel="".join(p.skel for p in parts),
-            joined_phon="".join(p.phon for p in parts),
+            parts,
+            title,
+            tuple([p.raw for p in parts]),
+            True in [p.initial for p in parts],
+            "".join([p.skel for p in parts]),
+            "".join([p.phon for p in parts]),
         )
 
     @property
@@ -206,7 +210,7 @@ class ParsedName:
         return "".join(p.skel.lstrip(VOWEL_MARK) for p in self.parts if not p.weak)
 
 
-_SPLIT = regex.compile(r"[^a-z0-9.]+")
+_SPLIT = re.compile(r"[^a-z0-9.]+")  # ASCII classes: re reads them as regex does, faster
 _SURROGATES = regex.compile(r"[\ud800-\udfff]")
 _MAX_PART = 40
 _DIN = regex.compile(r"(?<=[a-z]{3})[aeiou]d(?:din|deen|dine)$")
@@ -219,6 +223,8 @@ def _ascii_tokens(name: str) -> list[str]:
     text = name.lower() if name.isascii() else _romanized(name)
     # Apostrophes and ayn marks vanish (Sa'ad = Saad); hyphens split (al-Zawahiri).
     text = text.replace("'", "").replace("`", "").replace("\u2019", "")
+    if text.isalpha() and text.isascii():
+        return [text[:_MAX_PART]]  # one plain word (lowercase: it was lowered): nothing to split
     # No name part is longer than 40 letters: the cap keeps comparisons cheap on any input.
     return [t[:_MAX_PART] for t in _SPLIT.split(text) if t and t != "."]
 
@@ -334,7 +340,7 @@ def _make_part(tok: str, middle: bool, filial: bool) -> NamePart:
         stem = next(tok[: -len(e)] for e in rules.patronymic_endings if tok.endswith(e))
         phon = phonetic(stem)
         return NamePart(raw=stem, phon=phon, skel=skeleton(phon), weak=True, patronymic=True)
-    if tok not in rules.equivalents:
+    if tok.startswith("abd") and tok not in rules.equivalents:
         tok = _ABD.sub("abd", tok)
     norm = _normalize_token(tok, rules)
     phon = phonetic(norm)
@@ -355,9 +361,8 @@ def analyze(name: str) -> ParsedName:
     """
     rules = _rules()
     tokens, title = strip_title(_ascii_tokens(name))
-    tokens = [t for t in (tok.strip(".") if len(tok) > 2 else tok for tok in tokens) if t]
+    tokens = [t for t in [tok.strip(".") if len(tok) > 2 else tok for tok in tokens] if t]
     merged = _merge_tokens(tokens, rules)[:8]
     last = len(merged) - 1
-    made = (_make_part(t, 0 < i < last, f) for i, (t, f) in enumerate(merged))
-    parts = tuple(p for p in made if p.phon)
-    return ParsedName.make(parts, title)
+    made = [_make_part(t, 0 < i < last, f) for i, (t, f) in enumerate(merged)]
+    return ParsedName.make(tuple([p for p in made if p.phon]), title)
