@@ -12,6 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsnorm.numbers import extract as ex
+from newsnorm.numbers.grammar import to_number
 from newsnorm.numbers.lexicon import (
     DIGIT,
     VULGAR,
@@ -237,14 +238,16 @@ def _assert_full_reader_agrees(text: str, p: int, plain: Any) -> None:
     full = ex._read(text, p)
     assert full is not None
     f = ex._range(text, ex._over_fraction(text, full[0]))
-    assert (plain.start, plain.end, plain.value, plain.kind, plain.unit, plain.upper) == (
+    assert (plain.start, plain.end, plain.kind, plain.unit, plain.upper) == (
         f.start,
         f.end,
-        f.value,
         f.kind,
         f.unit,
         f.upper,
     )
+    # The mention's value, of the same type (a plain literal's value may be converted already).
+    value, want = ex._to_value(plain.value), ex._to_value(f.value)
+    assert (value, type(value)) == (want, type(want))
 
 
 @pytest.mark.parametrize(
@@ -603,3 +606,40 @@ def test_free_end_is_what_the_scale_and_end_tests_read(sep: str, word: str) -> N
         plain = ex._plain_word(text, 0, 3, "")
         assert plain is not None
         _assert_full_reader_agrees(text, 0, plain)
+
+
+@given(st.from_regex(ex._PLAIN_LITERAL, fullmatch=True))
+@example("2.0")
+@example("0.10")
+@example("1,000,000")
+@example("123456789012345678901234567890.123456789012345678901234567891")
+@settings(max_examples=500, deadline=None)
+def test_literal_value_is_the_exact_value_converted(lit: str) -> None:
+    exact = ex._exact(lit)
+    assert exact == to_number(lit)  # what the full reader's lexer reads
+    value, want = ex._literal_value(lit), ex._to_value(exact)
+    assert (value, type(value)) == (want, type(want))
+
+
+# Digit runs (ASCII and Persian) joined by what a clock time, 9/11 or a chain uses, next to
+# curly quotes, no-break spaces, dashes, letters (ASCII, accented, folding, other scripts).
+_JOINED_PARTS = st.sampled_from(
+    ["9", "11", "24", "7", "10", "30", "2021", "1,037", "2.5", "\u06f2\u06f0", "\u0661"]
+) | st.text(":./-, \u00a0’”–—%$stndaé\u212a\u0130\u0621\ud800", max_size=3)
+
+
+@given(st.lists(_JOINED_PARTS, min_size=1, max_size=8))
+@example(["10", ":", "30"])
+@example(["2", ".", "5", ".", "1"])
+@example(["9", "/", "11"])
+@example(["5", "-", "17", "-", "2018"])
+@settings(max_examples=500, deadline=None)
+def test_plain_number_reads_no_clock_time_or_chain(parts: list[str]) -> None:
+    """``_at_anchor`` reads a plain number before it looks for a clock time, ``9/11`` or a
+    chain: none of them may start where a plain number is read."""
+    text = "".join(parts)
+    for p, ch in enumerate(text):
+        if ex._is_digit(ch) and ex._plain_number(text, p) is not None:
+            assert ex._TIME.match(text, p) is None, (text, p)
+            assert ex._IDIOM_SLASH.match(text, p) is None, (text, p)
+            assert ex._chain(text, p) is None, (text, p)

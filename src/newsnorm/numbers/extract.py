@@ -20,8 +20,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache, lru_cache
-from typing import Any
+from functools import cache
+from typing import Any, TypeAlias
 
 from newsnorm.checks import ensure_text
 from newsnorm.model import build_valid
@@ -90,20 +90,28 @@ _VAGUE = re.compile(
 _VAGUE_WORDS = frozenset(_VAGUE_PLURALS)  # see _may_be_vague
 _FEW = frozenset({"several", "few", "many"})
 _LOOKBACK = 40
+# A value being read: exact, or already the mention's (see _Found).
+_Value: TypeAlias = Fraction | int | float
 
 
 @dataclass(slots=True)
 class _Found:
-    """A mention being assembled (mutable until it becomes a :class:`NumberMention`)."""
+    """A mention being assembled (mutable until it becomes a :class:`NumberMention`).
+
+    ``value`` is exact (a Fraction) wherever a step computes with it; the plain readers
+    (:func:`_alone_number`, :func:`_plain_number`) give a literal without a scale word its
+    :func:`_to_value` already (``int``, or ``float`` for a decimal), since their mentions
+    go straight out: a Fraction per number (and its conversion back) cost more than reading it.
+    """
 
     start: int
     end: int
-    value: Fraction
+    value: _Value
     kind: str
     unit: str | None = None
     scale: Fraction = Fraction(1)
     words: bool = False
-    upper: Fraction | None = None
+    upper: _Value | None = None
     qualifier: str | None = None
 
 
@@ -111,12 +119,14 @@ def _is_digit(ch: str) -> bool:
     return ch in _DIGITS
 
 
-def _to_value(v: Fraction) -> int | float:
-    """``int`` when integral, else ``float``.
+def _to_value(v: _Value) -> int | float:
+    """``int`` when integral, else ``float`` (a value that is no Fraction is one already).
 
-    >>> _to_value(Fraction(5, 1)), _to_value(Fraction(1, 4))
-    (5, 0.25)
+    >>> _to_value(Fraction(5, 1)), _to_value(Fraction(1, 4)), _to_value(7)
+    (5, 0.25, 7)
     """
+    if not isinstance(v, Fraction):
+        return v
     return v.numerator if v.denominator == 1 else float(v)
 
 
@@ -613,7 +623,7 @@ def _plain_number(text: str, p: int) -> _Found | None:
     kind = "cardinal"
     unit = None
     stops = _plain_stops()
-    value = Fraction(lit) if "." in lit else _integer(lit)
+    value: _Value = _literal_value(lit)
     scale = None
     if text.startswith(_ORDINAL_SUFFIXES, end) and "." not in lit:
         # A suffixed ordinal is closed: no number word joins it, no range or fraction
@@ -627,7 +637,7 @@ def _plain_number(text: str, p: int) -> _Found | None:
         else:
             scale = _scale_after(text, end)
             if scale is not None:
-                value, end = value * scale[0], scale[1]
+                value, end = _exact(lit) * scale[0], scale[1]
     followed = not _plain_end(text, end, stops, p if kind == "cardinal" else -1)
     if followed and kind != "cardinal":
         return None
@@ -657,7 +667,7 @@ def _alone_number(text: str, p: int) -> _Found | None:
 
     >>> f = _alone_number("in 2021, the", 3)
     >>> (f.start, f.end, f.value, f.kind)
-    (3, 7, Fraction(2021, 1), 'cardinal')
+    (3, 7, 2021, 'cardinal')
     >>> _alone_number("the 20th", 4) is None, _alone_number("5 million", 0) is None
     (True, True)
     """
@@ -669,8 +679,7 @@ def _alone_number(text: str, p: int) -> _Found | None:
     end = p + len(lit)
     if _signed_start(text, p) != p:
         return None
-    value = Fraction(lit) if "." in lit else _integer(lit)
-    f = _Found(p, end, value, "cardinal")
+    f = _Found(p, end, _literal_value(lit), "cardinal")
     cur = _currency_before(text, p)
     if cur is not None:
         # Money (``$5``): the mention starts at the symbol; with a currency before, nothing but
@@ -708,11 +717,27 @@ def _unit_only_keys() -> frozenset[str]:
     return frozenset(attached - others)
 
 
-@lru_cache(maxsize=4096)
-def _integer(literal: str) -> Fraction:
-    """The value of an integer literal (``2021``, ``1,037``): years and small counts repeat,
-    and a cached Fraction costs a fraction of a new one (Fractions are immutable)."""
-    return Fraction(int(literal.replace(",", "")))
+def _literal_value(literal: str) -> int | float:
+    """``_to_value(_exact(literal))`` for a :data:`_PLAIN_LITERAL`, without the Fraction:
+    ``float`` rounds the exact decimal value correctly, as ``Fraction.__float__`` does, and an
+    integral one (``2.0``) is an ``int``.
+
+    >>> _literal_value("1,037"), _literal_value("2.50"), _literal_value("2.0")
+    (1037, 2.5, 2)
+    """
+    if "." not in literal:
+        return int(literal.replace(",", "") if "," in literal else literal)
+    whole, _, decimals = literal.partition(".")
+    return float(literal) if decimals.rstrip("0") else int(whole)
+
+
+def _exact(literal: str) -> Fraction:
+    """The exact value of a :data:`_PLAIN_LITERAL` (``2.5``, ``1,037``), to multiply by a scale.
+
+    >>> _exact("2.5") * 10**6, _exact("1,037")
+    (Fraction(2500000, 1), Fraction(1037, 1))
+    """
+    return Fraction(literal) if "." in literal else Fraction(int(literal.replace(",", "")))
 
 
 _PLAIN_LITERAL = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){1,6}(?![0-9])|[0-9]{1,30}(?:\.[0-9]{1,30})?")
@@ -951,6 +976,12 @@ def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
     if _is_digit(ch):
         if _identifier_before(text, p, prev):
             return [], _skip_run(text, p)
+        # Read first as a plain number (most are): a clock time, 9/11 or a chain needs a
+        # separator and a digit right after the digits, which leave a plain number unread.
+        plain = _plain_number(text, p)
+        if plain is not None:
+            plain.qualifier = _qualifier(text, plain.start, prev if plain.start == p else None)
+            return [plain], plain.end
         if _joined_to_more_digits(text, p):
             t = _TIME.match(text, p) or _IDIOM_SLASH.match(text, p)
             if t is not None:
@@ -958,10 +989,6 @@ def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
             chain = _chain(text, p)
             if chain is not None:
                 return chain
-        plain = _plain_number(text, p)
-        if plain is not None:
-            plain.qualifier = _qualifier(text, plain.start, prev if plain.start == p else None)
-            return [plain], plain.end
         if p > 0 and text[p - 1] == "." and not (p >= 2 and text[p - 2].isalnum()):
             p -= 1
     elif ch not in VULGAR:
