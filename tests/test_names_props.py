@@ -219,12 +219,22 @@ def test_pure_python_edit_ratio_equals_the_rapidfuzz_one(a: str, b: str) -> None
 
 @given(names, names)
 def test_fast_part_comparison_equals_the_general_one(a: str, b: str) -> None:
-    from newsnorm.names.similarity import _parts_similarity, part_similarity
+    # _align compares most pairs of parts on their stored forms; sending every pair through
+    # part_similarity instead gives the same score.
+    from unittest import mock
+
+    from newsnorm.names import similarity
     from newsnorm.names.translit import analyze
 
-    for pa in analyze(a).parts:
-        for pb in analyze(b).parts:
-            assert _parts_similarity(pa, pb) == part_similarity(pa.raw, pb.raw)
+    short, long = analyze(a).parts, analyze(b).parts
+    if not short or not long:
+        return
+    fast = similarity._align(short, long)
+    everything_general = mock.patch.object(
+        similarity, "_general", lambda parts: [(True, True, True)] * len(parts)
+    )
+    with everything_general:
+        assert similarity._align(short, long) == fast
 
 
 # ------------------------------------------------------------ runs: the fast scan vs a plain one
@@ -563,3 +573,29 @@ def test_ascii_names_are_their_own_romanization(name: str) -> None:
     from newsnorm.names.translit import _romanized
 
     assert _romanized(name) == name.lower()
+
+
+_PART_CHARS = st.text(alphabet="abcdhksyzeiou.-'9 Ä", max_size=14)
+
+
+@given(_PART_CHARS)
+@example("ab")
+@example("abcdefghik" * 5)  # longer than a part may be
+@example("a.b")
+def test_ascii_tokens_and_phonetic_equal_their_plain_definitions(text: str) -> None:
+    # The fast paths (one plain word; a part without doubled letters) give what the general
+    # steps give: split on anything but a-z, 0-9 and ".", then collapse doubled letters.
+    from itertools import groupby
+
+    from newsnorm.names import translit
+
+    if text.isascii():
+        lowered = text.lower().replace("'", "")
+        plain = [t[:40] for t in regex.split(r"[^a-z0-9.]+", lowered) if t and t != "."]
+        assert translit._ascii_tokens(text) == plain
+    letters = regex.sub(r"[^a-z]+", "", text)
+    fast = translit.phonetic.__wrapped__(text)
+    # phonetic's steps with the general path forced: letters only, then its own rules.
+    assert fast == translit.phonetic.__wrapped__(letters + "")
+    collapsed = "".join(ch for ch, _ in groupby(fast))
+    assert collapsed == fast
