@@ -356,6 +356,23 @@ def _assert_full_reader_agrees(text: str, p: int, plain: Any) -> None:
         "between 5 tons and 6 tons",
         "-5 km x",
         "5 Kelvin.",
+        "1996 in 2001",
+        "1 in 6",
+        "1 in a hundred",
+        "5 in  6",
+        "5 in\u00a06",
+        "5 In 6",
+        "5 in \u06f6",
+        "5 in ½",
+        "June 9 and 16",
+        "between 9 and 16",
+        "9 and 16 million",
+        "9 and 1/2",
+        "9 and 16th",
+        "5 million and 6",
+        "5 million in 2001",
+        "5% and 6",
+        "16th and 17",
     ],
 )
 def test_plain_number_shortcut_agrees_with_the_full_reader(text: str) -> None:
@@ -606,6 +623,57 @@ def test_free_end_is_what_the_scale_and_end_tests_read(sep: str, word: str) -> N
         plain = ex._plain_word(text, 0, 3, "")
         assert plain is not None
         _assert_full_reader_agrees(text, 0, plain)
+
+
+_CONNECTED_BEFORE = ["", "in ", "between ", "Between  ", "from ", "$", "at least ", "x -"]
+_CONNECTED_LITERALS = ["5", "1", "2021", "1,037", "2.5", "16th", "5%", "5 million", "5 hundred"]
+_CONNECTED_LITERALS += ["one", "Two", "twenty", "first", "two million"]
+_CONNECTED_AFTER = [
+    *_AFTER_WORDS,
+    "7",
+    "7th",
+    "7%",
+    "7 million",
+    "1/2",
+    "½",
+    "\u06f7",
+    "a hundred",
+    "hundred",
+    "six",
+    "the",
+    "half",
+    "Iranian",
+]
+
+
+@given(
+    st.sampled_from(_CONNECTED_BEFORE),
+    st.sampled_from(_CONNECTED_LITERALS),
+    st.sampled_from([" ", "  ", "-", "\u00a0"]),
+    st.sampled_from(["in", "In", "and", "to", "of", "a", "over", "out of"]),
+    st.sampled_from([" ", "  ", "-", "\u00a0", " ’", " “"]),
+    st.sampled_from(_CONNECTED_AFTER) | st.text("7aK\u212aſé’”–— .,", max_size=4),
+)
+@example("", "1", " ", "in", " ", "a hundred")
+@example("", "5", " ", "and", " ", "7")
+@example("between ", "5", " ", "and", " ", "7")
+@example("", "5 million", " ", "and", " ", "7")
+@example("", "5", " ", "in", " ", "7 million")
+@settings(max_examples=600, deadline=None)
+def test_plain_number_before_a_connector_agrees_with_the_full_reader(
+    before: str, lit: str, sep: str, connector: str, gap: str, after: str
+) -> None:
+    """A connector (``in``, ``and``…) then digits, a number word or another word after a
+    plain number or number word: the shortcuts read what the full reader reads, or leave it."""
+    text = before + lit + sep + connector + gap + after
+    p = len(before)
+    if lit[0].isdigit():
+        plain = ex._plain_number(text, p)
+    else:
+        end = p + len(lit.split()[0])
+        plain = ex._plain_word(text, p, end, ex._prev_word(text, p))
+    if plain is not None:
+        _assert_full_reader_agrees(text, p, plain)
 
 
 @given(st.from_regex(ex._PLAIN_LITERAL, fullmatch=True))

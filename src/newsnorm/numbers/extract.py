@@ -638,7 +638,8 @@ def _plain_number(text: str, p: int) -> _Found | None:
             scale = _scale_after(text, end)
             if scale is not None:
                 value, end = _exact(lit) * scale[0], scale[1]
-    followed = not _plain_end(text, end, stops, p if kind == "cardinal" else -1)
+    cardinal = kind == "cardinal"
+    followed = not _plain_end(text, end, stops, p if cardinal else -1, cardinal and scale is None)
     if followed and kind != "cardinal":
         return None
     if _signed_start(text, p) != p:
@@ -873,7 +874,9 @@ def _reads_alone(text: str, end: int) -> bool:
     return word.lower() not in word_table()
 
 
-def _plain_end(text: str, end: int, stops: frozenset[str] | None, start: int = -1) -> bool:
+def _plain_end(
+    text: str, end: int, stops: frozenset[str] | None, start: int = -1, bare: bool = False
+) -> bool:
     """Whether a number ending at *end* is followed by nothing that the full reader would read
     into it: the end of the text, punctuation not followed by a digit, or one space or a hyphen
     and an ASCII word that no pattern after a number starts with (not in *stops*, see
@@ -881,7 +884,10 @@ def _plain_end(text: str, end: int, stops: frozenset[str] | None, start: int = -
 
     With the *start* of a cardinal, also a :func:`_free_connectors` word and then such a word
     (``5 to the``, ``5 and said``, ``5 of these``): the grammar stops there, and a range needs
-    a number after the connector (and ``between`` before an ``and``).
+    a number after the connector (and ``between`` before an ``and``). Digits may follow ``in``
+    (``1996 in 2001``: ``X in Y`` is a fraction only with a number word after ``in``) and, when
+    the number is a *bare* digit literal (no scale word), ``and`` (``June 9 and 16``: the
+    grammar joins ``and`` only after a hundred or a scale).
     """
     m = _PLAIN_TAIL.match(text, end)
     if m is None or stops is None:
@@ -894,12 +900,23 @@ def _plain_end(text: str, end: int, stops: frozenset[str] | None, start: int = -
         return True
     if start < 0 or word not in _free_connectors() or text[end] != " ":
         return False
+    if (word == "in" or (bare and word == "and")) and _digits_after_space(text, m.end()):
+        return word == "in" or not _between_before(text, start)
     after = _PLAIN_TAIL.match(text, m.end())
     if after is None or after.group("word") is None or text[m.end()] != " ":
         return False
     if after.group("word").lower() in stops:
         return False
     return word == "to" or not _between_before(text, start)
+
+
+def _digits_after_space(text: str, q: int) -> bool:
+    """Whether one space and a digit follow *q*.
+
+    >>> _digits_after_space("in 2001", 2), _digits_after_space("in  2001", 2)
+    (True, False)
+    """
+    return text[q : q + 1] == " " and _is_digit(text[q + 1 : q + 2])
 
 
 def _between_before(text: str, start: int) -> bool:
@@ -914,12 +931,13 @@ def _free_connectors() -> frozenset[str]:
     """The words after which a cardinal still reads alone when a word that starts nothing
     follows (see :func:`_plain_end`): ``to`` and ``and`` (the range reader needs a number after
     them), ``of``, ``a`` and ``an`` (the grammar reads these only after a hundred or a scale and
-    before a number or fraction word, or at the start). Minus any that a currency, unit,
-    multiplier or percent word starts with; ``to`` also if it were a number word."""
+    before a number or fraction word, or at the start), ``in`` (``X in Y`` needs a number word
+    after it). Minus any that a currency, unit, multiplier or percent word starts with; ``to``
+    also if it were a number word."""
     attached = _attachment_keys()
     if attached is None:
         return frozenset()
-    free = {"to", "and", "of", "a", "an"} - attached
+    free = {"to", "and", "of", "a", "an", "in"} - attached
     if "to" in word_table():
         free.discard("to")
     return frozenset(free)
