@@ -383,7 +383,7 @@ def test_profile_is_shared_and_exact() -> None:
     text = "a\u00a0b\ud800c"
     p = U.profile(text)
     assert p is U.profile(text)
-    assert (p.ascii, p.other) == (b"abc", "\u00a0\ud800")
+    assert (p.utf8, p.other) == (b"a\xc2\xa0b\xed\xa0\x80c", "\u00a0\ud800")
 
 
 # --------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import re
 import sys
 from unittest import mock
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsnorm.cleanup import byline as B
@@ -89,12 +89,18 @@ def test_odd_spaces_runs_of_the_spaces_present(text: str) -> None:
     assert _exactly(U.find_odd_spaces(text).edits) == _exactly(tuple(_odd_spaces_reference(text)))
 
 
-@given(text=texts | st.text(max_size=30))
-def test_profile_is_the_ascii_and_the_other_characters(text: str) -> None:
+@given(
+    text=texts | st.text(max_size=30),
+    needle=st.sampled_from([" ,", " .", "/", "  ", " \n", "\t", "\x1a", "a "])
+    | st.text(alphabet=st.characters(max_codepoint=127), min_size=1, max_size=3),
+)
+def test_profile_is_the_bytes_and_the_other_characters(text: str, needle: str) -> None:
     U._last_profile = None
     p = U.profile(text)
-    assert p.ascii == text.encode("ascii", "ignore")
+    assert p.utf8 == text.encode("utf-8", "surrogatepass")
     assert p.other == "".join(ch for ch in text if not ch.isascii())
+    # What the fixers ask of the bytes: whether a string of ASCII characters is in the text.
+    assert (needle.encode() in p.utf8) == (needle in text)
 
 
 def _boilerplate_lines_reference(text: str) -> list[tuple[int, str]]:
@@ -153,6 +159,40 @@ def test_boilerplate_asks_shapes_then_cues(text: str) -> None:
 @given(text=texts | st.text(alphabet=" \t\u00a0\u3000\nx", max_size=8))
 def test_leading_blanks_are_what_lstrip_removes(text: str) -> None:
     assert F._blanks_end(text) == len(text) - len(text.lstrip(" \t"))
+
+
+# A fragment's parts, each with look-alikes: auxiliaries in any case, with the 4 characters re
+# matches to an ASCII letter ignoring case (ſ, K, İ, ı) and both apostrophes.
+_AUX, _NEGS = F._auxiliaries()
+_SENTENCE_PARTS = (
+    [". ", "! ", "\n", "? ", "", "x. ", ".  ", ".\u00a0"],
+    ["", " ", "  ", "\t"],
+    ["They", "The troops", "He", "I", "“They", "the", "Everyone", "The", "é They"],
+    [" ", "  ", "\t", "", "\u00a0"],
+    ["WILL", "Can", "ſhould", "İs", "ıs", "wıll", "doesn’t", "won'T", "said", "x"],
+    ["", " not", "  not", " NOT"],
+    ["", " ", "  "],
+    [".", "!", "?", "", "…"],
+    ["", " Then", "”", ".", "x", "\n"],
+)
+_parts = [st.sampled_from(part) for part in _SENTENCE_PARTS]
+_parts[4] |= st.sampled_from([*_AUX, *_NEGS])
+_sentences = st.tuples(*_parts).map("".join)
+
+
+@settings(max_examples=300)
+@given(text=texts | st.lists(_sentences | st.sampled_from(PIECES), max_size=6).map("".join))
+@example(text="Yes! They will.")
+@example(text="No. They ſhould.")
+@example(text="x\nThe troops shouldn’t.")
+@example(text="So. He is.")
+@example(text="So. It is  not .")
+def test_fragment_prescans_find_every_start_of_the_full_pattern(text: str) -> None:
+    body = F._fragment_re().pattern
+    full = [re.compile(rf"{lead}[ \t]{{0,2}}(?={body})") for lead in (r"\. ", "! ", r"\n")]
+    expected = {m.end() for scan in full for m in scan.finditer(text)}
+    loose = {m.end() for cue, scan in F._prescans() if cue in text for m in scan.finditer(text)}
+    assert expected <= loose
 
 
 _WORD_PIECES = [
@@ -244,10 +284,8 @@ def test_every_character_that_folds_to_an_ascii_letter_is_listed() -> None:
 
 
 @given(text=texts | st.text(alphabet=" \t\r\nx\u00a0“", max_size=12))
-def test_run_needles_are_the_needles_in_the_ascii_bytes(text: str) -> None:
-    a = text.encode("ascii", "ignore")
-    expected = [nd for nd in U._RUN_NEEDLES if nd.encode() in a]
-    assert U._needles_in(a, a.translate(U._FOLD_BLANKS)) == expected
+def test_space_runs_asks_only_for_the_needles_present(text: str) -> None:
+    assert U._blank_runs(text, U._needles_in(text)) == U._blank_runs(text)
 
 
 def _head_bylines_reference(text: str) -> list[tuple[B._Line, dict[str, object]]]:
@@ -335,9 +373,9 @@ def test_unicode_form_shortcut_changes_nothing(text: str) -> None:
 
 
 @given(text=texts | st.text(alphabet=" \t,;:.!?x\u00a0", max_size=10))
-def test_space_cues_are_the_pairs_in_the_ascii_bytes(text: str) -> None:
-    a = text.encode("ascii", "ignore")
-    assert P._cues_in(a) == [cue.decode() for cue in P._SPACE_CUES if cue in a]
+def test_space_cues_are_the_pairs_in_the_text(text: str) -> None:
+    a = text.encode("utf-8", "surrogatepass")  # the profile's bytes
+    assert P._cues_in(a) == [cue.decode() for cue in P._SPACE_CUES if cue.decode() in text]
 
 
 @given(

@@ -21,6 +21,7 @@ from newsnorm.checks import ensure_text
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
 from newsnorm.cleanup.words import cleanup_data
 from newsnorm.model import Flag
+from newsnorm.patterns import FOLDS_TO_ASCII
 
 __all__ = ["FIXERS", "find_fragments", "fix_fragments"]
 
@@ -29,29 +30,59 @@ __all__ = ["FIXERS", "find_fragments", "fix_fragments"]
 _LOOKBACK = 400
 
 
-@cache
-def _fragment_re() -> re.Pattern[str]:
+def _subject(name: str = "") -> str:
+    """The pattern of a fragment's subject and the blanks after it (a named group if *name*)."""
     data = cleanup_data("fragments")
-    alt = "|".join
-    subjects = alt(map(re.escape, sorted(data["subjects"], key=len, reverse=True)))
-    dets = alt(map(re.escape, data["determiners"]))
-    aux = alt(map(re.escape, sorted(data["auxiliaries"], key=len, reverse=True)))
+    subjects = "|".join(map(re.escape, sorted(data["subjects"], key=len, reverse=True)))
+    dets = "|".join(map(re.escape, data["determiners"]))
+    group = f"(?P<{name}>" if name else "(?:"
+    return rf"(?<![\w'’-]){group}(?:{subjects})|(?:{dets})[ \t][A-Za-z]{{2,20}})[ \t]{{1,3}}"
+
+
+def _auxiliaries() -> tuple[list[str], list[str]]:
+    """The auxiliaries and their negative forms (with ' and ’), longest first."""
+    data = cleanup_data("fragments")
     neg_forms = [n for w in data["negatives"] for n in (w, w.replace("'", "’"))]
-    negs = alt(map(re.escape, sorted(neg_forms, key=len, reverse=True)))
-    return re.compile(
-        rf"(?<![\w'’-])(?P<subject>(?:{subjects})|(?:{dets})[ \t][A-Za-z]{{2,20}})"
-        rf"[ \t]{{1,3}}(?P<aux>(?i:{negs})|(?i:{aux})(?:[ \t]{{1,3}}not)?)"
-        r"[ \t]{0,2}[.!](?![\w.!?\"”’'»])"
+    return sorted(data["auxiliaries"], key=len, reverse=True), sorted(
+        neg_forms, key=len, reverse=True
     )
 
 
 @cache
-def _prescans() -> tuple[re.Pattern[str], ...]:
-    # A fragment starts a sentence: after ". ", "! " or a line break (after "?" it would be an
-    # answer). A literal first character lets the regex engine skip ahead fast; one pass over all
-    # positions would cost more than the rest of the cleanup.
-    body = _fragment_re().pattern
-    return tuple(re.compile(rf"{lead}[ \t]{{0,2}}(?={body})") for lead in (r"\. ", "! ", r"\n"))
+def _fragment_re() -> re.Pattern[str]:
+    aux, negs = _auxiliaries()
+    alt = "|".join
+    return re.compile(
+        _subject("subject")
+        + rf"(?P<aux>(?i:{alt(map(re.escape, negs))})|(?i:{alt(map(re.escape, aux))})"
+        r"(?:[ \t]{1,3}not)?)[ \t]{0,2}[.!](?![\w.!?\"”’'»])"
+    )
+
+
+@cache
+def _prescans() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """``(cue, pattern)``: the pattern finds where a fragment may start after a sentence's end,
+    in a text holding the cue character.
+
+    A fragment starts a sentence: after ". ", "! " or a line break (after "?" it would be an
+    answer). A literal first character lets the regex engine skip ahead fast; one pass over all
+    positions would cost more than the rest of the cleanup. The lookahead is a loose fragment,
+    any short word where the auxiliary goes (so it lets through every start the full pattern
+    matches at): most sentences fail it at their first or third word, where the full pattern
+    would try each auxiliary in turn, ignoring case. :func:`find_fragments` checks the rest.
+    """
+    aux, negs = _auxiliaries()
+    sizes = [len(a) for a in (*aux, *negs)]
+    # Every character of an auxiliary, and what re matches to one ignoring case.
+    chars = "".join(sorted({*"".join(aux + negs).lower(), *"".join(aux + negs).upper()}))
+    chars += "".join(sorted(FOLDS_TO_ASCII))
+    loose = (
+        _subject()
+        + f"[{re.escape(chars)}]{{{min(sizes)},{max(sizes)}}}"
+        + r"(?:[ \t]{1,3}not)?[ \t]{0,2}[.!]"
+    )
+    leads = ((".", r"\. "), ("!", "! "), ("\n", r"\n"))
+    return tuple((cue, re.compile(rf"{lead}[ \t]{{0,2}}(?={loose})")) for cue, lead in leads)
 
 
 _LEADING_BLANKS = re.compile(r"[ \t]*+")
@@ -129,7 +160,7 @@ def find_fragments(text: str) -> Fix:
     if "." not in text and "!" not in text:
         return EMPTY
     body = _fragment_re()
-    starts = {p.end() for scan in _prescans() for p in scan.finditer(text)}
+    starts = {p.end() for cue, scan in _prescans() if cue in text for p in scan.finditer(text)}
     starts.add(_blanks_end(text))
     flags = []
     for start in sorted(starts):

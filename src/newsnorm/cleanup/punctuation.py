@@ -207,7 +207,7 @@ def find_source_digits(text: str) -> Fix:
     ensure_text(text, "find_source_digits")
     prof = profile(text)
     has_source = bool(prof.other) and not _SOURCE_DIGIT_CHARS.isdisjoint(prof.other)
-    if not has_source and (b"/" not in prof.ascii or _SLASH_CUE.search(text) is None):
+    if not has_source and (b"/" not in prof.utf8 or _SLASH_CUE.search(text) is None):
         return EMPTY
     edits: list[Edit] = []
     flags: list[Flag] = []
@@ -380,7 +380,7 @@ _FOLD_RARE_MARKS = bytes.maketrans(b"\t;:!?", b" ,,,,")
 
 
 def _cues_in(a: bytes) -> list[str]:
-    """The blank+mark pairs of :data:`_SPACE_CUES` in the ASCII bytes *a*, in that order.
+    """The blank+mark pairs of :data:`_SPACE_CUES` in the text's UTF-8 bytes *a*, in order.
 
     Each search of *a* is a pass over it; a pair whose blank (a tab) or whose mark (all but the
     full stop, the common one) is missing is known absent without one.
@@ -405,8 +405,8 @@ def find_space_before_punct(text: str) -> Fix:
     time (``3 : 2``), never before an ellipsis, never across a line break.
     """
     ensure_text(text, "find_space_before_punct")
-    a = profile(text).ascii
-    # Which blank+mark pairs occur at all, asked of the ASCII bytes (a fast scan each); the
+    a = profile(text).utf8
+    # Which blank+mark pairs occur at all, asked of the text's bytes (a fast scan each); the
     # text itself is searched only for those.
     if b" ," not in a.translate(_FOLD_MARKS):  # one pass asks for all twelve pairs at once
         return EMPTY

@@ -1,6 +1,6 @@
 """Character-level repairs: mojibake, Unicode form, controls, invisible characters and spaces.
 
-Every fixer here first asks a cheap question of a :class:`TextProfile` (the text's ASCII bytes
+Every fixer here first asks a cheap question of a :class:`TextProfile` (the text's UTF-8 bytes
 and its non-ASCII characters, computed once per text and shared by every fixer) and returns
 :data:`~newsnorm.cleanup.base.EMPTY` when it cannot apply, so clean English costs a few
 microseconds per fixer.
@@ -50,18 +50,18 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class TextProfile:
-    """What the pre-scans need: the ASCII characters as bytes and the non-ASCII characters.
+    """What the pre-scans need: the text as UTF-8 bytes and its non-ASCII characters.
 
-    Both keep the text's order, so a substring of the text made only of ASCII characters is a
-    substring of ``ascii`` (the converse may fail: a test on ``ascii`` can only say "maybe").
+    UTF-8 writes every non-ASCII character with bytes above 0x7F only, so a string of ASCII
+    characters is a substring of the text exactly when its bytes are a substring of ``utf8``.
+    ``other`` keeps the text's order.
     """
 
-    ascii: bytes
+    utf8: bytes
     other: str
 
 
 _ASCII_BYTES = bytes(range(128))
-_NON_ASCII_BYTES = bytes(range(128, 256))
 _last_profile: tuple[str, TextProfile] | None = None
 
 
@@ -72,8 +72,8 @@ def profile(text: str) -> TextProfile:
     one profile; ``encode`` and ``bytes.translate`` run at memory speed, unlike a regex pass.
 
     >>> p = profile("Kabul\u00a0news\u200c")
-    >>> p.ascii, p.other
-    (b'Kabulnews', '\\xa0\\u200c')
+    >>> p.utf8, p.other
+    (b'Kabul\\xc2\\xa0news\\xe2\\x80\\x8c', '\\xa0\\u200c')
     """
     global _last_profile
     last = _last_profile
@@ -85,9 +85,7 @@ def profile(text: str) -> TextProfile:
         # surrogatepass: lone surrogates round-trip, so the profile shows them to control_chars.
         utf8 = text.encode("utf-8", "surrogatepass")
         other = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-        # The ASCII bytes of UTF-8 are the ASCII characters: deleting the others from the bytes
-        # made above costs less than a second encoding of the text (with errors="ignore").
-        prof = TextProfile(utf8.translate(None, _NON_ASCII_BYTES), other)
+        prof = TextProfile(utf8, other)
     _last_profile = (text, prof)
     return prof
 
@@ -368,8 +366,9 @@ def fix_mojibake(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 # control_chars
 
-# Every ASCII byte that may stay: printable characters, tab, newline, carriage return.
-_ASCII_OK = bytes([9, 10, 13, *range(32, 127)])
+# Every ASCII byte that may stay (printable characters, tab, newline, carriage return) and the
+# bytes of UTF-8's other characters: deleted from the profile's bytes, they leave the bad ASCII.
+_ASCII_OK = bytes([9, 10, 13, *range(32, 127), *range(128, 256)])
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]+")
 _SURROGATE_OR_C1 = re.compile("[\x80-\x9f\ud800-\udfff]")
 _LINE_LIKE = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
@@ -400,7 +399,7 @@ def find_control_chars(text: str) -> Fix:
     """
     ensure_text(text, "find_control_chars")
     prof = profile(text)
-    bad_ascii = prof.ascii.translate(None, _ASCII_OK)
+    bad_ascii = prof.utf8.translate(None, _ASCII_OK)
     if not bad_ascii and (not prof.other or _SURROGATE_OR_C1.search(prof.other) is None):
         return EMPTY
     present = frozenset(bad_ascii.decode("ascii")).union(_SURROGATE_OR_C1.findall(prof.other))
@@ -716,8 +715,6 @@ _BLANKS_BEHIND = regex.compile(r"(?r)[ \t]*+")
 # at every space of the text.
 _RUN_NEEDLES = ("  ", "\t", " \n", " \r")
 _DOUBLE_SPACE = re.compile(r"  [ \t]*+")
-# A tab reads as a space and CR as LF, so "  " and " \n" in the folded bytes cover every needle.
-_FOLD_BLANKS = bytes.maketrans(b"\t\r", b" \n")
 
 
 def _blank_runs(text: str, needles: Iterable[str] = _RUN_NEEDLES) -> dict[int, int]:
@@ -747,18 +744,17 @@ def _blank_runs(text: str, needles: Iterable[str] = _RUN_NEEDLES) -> dict[int, i
     return runs
 
 
-def _needles_in(a: bytes, folded: bytes) -> list[str]:
-    """The needles of :data:`_RUN_NEEDLES` in the ASCII bytes *a* (*folded*: the same with tabs
-    as spaces and CR as LF), in that order: a tab is one ``memchr``, and one search of *folded*
-    answers for both line-end needles, which are rare.
+def _needles_in(text: str) -> list[str]:
+    """The needles of :data:`_RUN_NEEDLES` in *text*, in that order.
 
-    >>> _needles_in(b"a  b\\tc \\r", b"a  b c \\n")
+    Asked of the text itself, not of its :func:`profile`: this fixer usually sees a new text
+    (odd_spaces has just made its no-break spaces plain), whose profile would cost more than
+    these four searches, and no fixer after it could use that profile (this one edits too).
+
+    >>> _needles_in("a  b\\tc \\r")
     ['  ', '\\t', ' \\r']
     """
-    out = [nd for nd, cue in (("  ", b"  "), ("\t", b"\t")) if cue in a]
-    if b" \n" in folded:
-        out.extend(nd for nd, cue in ((" \n", b" \n"), (" \r", b" \r")) if cue in a)
-    return out
+    return [needle for needle in _RUN_NEEDLES if needle in text]
 
 
 def _run_start(text: str, pos: int) -> int:
@@ -773,13 +769,8 @@ def find_space_runs(text: str) -> Fix:
     Indentation at the start of a line, a single tab and the newlines themselves stay.
     """
     ensure_text(text, "find_space_runs")
-    a = profile(text).ascii
-    # Which needles occur at all, asked of the ASCII bytes; the text is searched for those only.
     ends_blank = text.endswith((" ", "\t"))
-    folded = a.translate(_FOLD_BLANKS)  # one pass, then two searches ask for all four needles
-    if not ends_blank and b"  " not in folded and b" \n" not in folded:
-        return EMPTY
-    needles = _needles_in(a, folded)
+    needles = _needles_in(text)  # the text is walked for the needles it holds only
     if not needles and not ends_blank:
         return EMPTY
     found: list[tuple[int, int, str]] = []
