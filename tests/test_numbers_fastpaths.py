@@ -689,6 +689,21 @@ def test_literal_value_is_the_exact_value_converted(lit: str) -> None:
     assert (value, type(value)) == (want, type(want))
 
 
+@given(
+    st.from_regex(ex._PLAIN_LITERAL, fullmatch=True),
+    st.sampled_from([w.value for w in word_table().values() if w.kind == "scale"])
+    | st.fractions(min_value=Fraction(1, 1000), max_value=10**15),
+)
+@example("2.5", Fraction(10**6))
+@example("1.15", Fraction(10**6))
+@example("0.000001", Fraction(10**6))
+@example("1,037", Fraction(10**7))
+@settings(max_examples=500, deadline=None)
+def test_scaled_value_is_the_exact_product_converted(lit: str, scale: Fraction) -> None:
+    value, want = ex._scaled_value(lit, scale), ex._to_value(ex._exact(lit) * scale)
+    assert (value, type(value)) == (want, type(want))
+
+
 # Digit runs (ASCII and Persian) joined by what a clock time, 9/11 or a chain uses, next to
 # curly quotes, no-break spaces, dashes, letters (ASCII, accented, folding, other scripts).
 _JOINED_PARTS = st.sampled_from(

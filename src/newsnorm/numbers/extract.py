@@ -637,7 +637,7 @@ def _plain_number(text: str, p: int) -> _Found | None:
         else:
             scale = _scale_after(text, end)
             if scale is not None:
-                value, end = _exact(lit) * scale[0], scale[1]
+                value, end = _scaled_value(lit, scale[0]), scale[1]
     cardinal = kind == "cardinal"
     followed = not _plain_end(text, end, stops, p if cardinal else -1, cardinal and scale is None)
     if followed and kind != "cardinal":
@@ -730,6 +730,24 @@ def _literal_value(literal: str) -> int | float:
         return int(literal.replace(",", "") if "," in literal else literal)
     whole, _, decimals = literal.partition(".")
     return float(literal) if decimals.rstrip("0") else int(whole)
+
+
+def _scaled_value(literal: str, scale: Fraction) -> int | float:
+    """``_to_value(_exact(literal) * scale)`` for a :data:`_PLAIN_LITERAL` without Fraction
+    arithmetic: the literal's digits as one integer over a power of ten, times the scale; an
+    ``int`` when that divides, else the true division, which rounds the exact quotient
+    correctly, as ``Fraction.__float__`` does.
+
+    >>> million = Fraction(10**6)
+    >>> _scaled_value("2.5", million), _scaled_value("1,037", million)
+    (2500000, 1037000000)
+    >>> _scaled_value("0.5", Fraction(1, 3))
+    0.16666666666666666
+    """
+    whole, _, decimals = literal.replace(",", "").partition(".")
+    num = int(whole + decimals) * scale.numerator
+    den = 10 ** len(decimals) * scale.denominator
+    return num // den if num % den == 0 else num / den
 
 
 def _exact(literal: str) -> Fraction:
