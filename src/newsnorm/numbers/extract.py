@@ -746,7 +746,7 @@ def _scaled_value(literal: str, scale: Fraction) -> int | float:
     """
     whole, _, decimals = literal.replace(",", "").partition(".")
     num = int(whole + decimals) * scale.numerator
-    den = 10 ** len(decimals) * scale.denominator
+    den: int = 10 ** len(decimals) * scale.denominator
     return num // den if num % den == 0 else num / den
 
 
