@@ -373,6 +373,12 @@ def _assert_full_reader_agrees(text: str, p: int, plain: Any) -> None:
         "5 million in 2001",
         "5% and 6",
         "16th and 17",
+        "1394 (March",
+        "60 kilometers (38 miles)",
+        "5 (6)",
+        "5 ( 6",
+        "5 percent (6",
+        "$5 million (x",
     ],
 )
 def test_plain_number_shortcut_agrees_with_the_full_reader(text: str) -> None:
@@ -477,6 +483,28 @@ def test_plain_stops_cover_every_word_read_after_a_number() -> None:
         "one-year term",
         "one mile.",
         "one mile to two",
+        "seven percent of",
+        "seven per cent to eight",
+        "seven percent to eight percent",
+        "seven percent-owned",
+        "seven percentage points",
+        "seven-percent rise",
+        "one percent",
+        "that one percent",
+        "two million percent",
+        "first percent",
+        "first to the",
+        "first and only",
+        "first of a series",
+        "first in the",
+        "first in 6",
+        "first of five",
+        "first in a",
+        "second and third",
+        "first a day",
+        "third of the",
+        "first (x",
+        "two (x",
     ],
 )
 def test_plain_word_shortcut_agrees_with_the_full_reader(text: str) -> None:
@@ -537,7 +565,9 @@ def _plain_literal_texts(draw: st.DrawFn) -> tuple[str, int]:
     before = draw(st.sampled_from(_BEFORE))
     lit = draw(st.from_regex(r"[0-9]{1,4}(?:,[0-9]{2,3}){0,2}(?:\.[0-9]{1,3})?", fullmatch=True))
     sep = draw(
-        st.sampled_from(["", " ", "-", "  ", ", ", ".", "%", ")", "’", "”", "’ ", "“", "– ", "—"])
+        st.sampled_from(
+            ["", " ", "-", "  ", ", ", ".", "%", ")", "’", "”", "’ ", "“", "– ", "—", " (", "( "]
+        )
     )
     word = draw(
         st.sampled_from([*_AFTER_WORDS, "7", " 7"])
@@ -627,7 +657,7 @@ def test_free_end_is_what_the_scale_and_end_tests_read(sep: str, word: str) -> N
 
 _CONNECTED_BEFORE = ["", "in ", "between ", "Between  ", "from ", "$", "at least ", "x -"]
 _CONNECTED_LITERALS = ["5", "1", "2021", "1,037", "2.5", "16th", "5%", "5 million", "5 hundred"]
-_CONNECTED_LITERALS += ["one", "Two", "twenty", "first", "two million"]
+_CONNECTED_LITERALS += ["one", "Two", "twenty", "first", "Seventh", "two million", "two percent"]
 _CONNECTED_AFTER = [
     *_AFTER_WORDS,
     "7",
@@ -650,7 +680,9 @@ _CONNECTED_AFTER = [
     st.sampled_from(_CONNECTED_BEFORE),
     st.sampled_from(_CONNECTED_LITERALS),
     st.sampled_from([" ", "  ", "-", "\u00a0"]),
-    st.sampled_from(["in", "In", "and", "to", "of", "a", "over", "out of"]),
+    st.sampled_from(
+        ["in", "In", "and", "to", "of", "a", "over", "out of", "percent", "per cent", "(", "-"]
+    ),
     st.sampled_from([" ", "  ", "-", "\u00a0", " ’", " “"]),
     st.sampled_from(_CONNECTED_AFTER) | st.text("7aK\u212aſé’”–— .,", max_size=4),
 )

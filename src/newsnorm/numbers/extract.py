@@ -768,9 +768,9 @@ def _plain_word(text: str, start: int, end: int, prev: str) -> _Found | None:
     """The number word ``text[start:end]`` read alone (``two``, ``first``), when nothing next to
     it can change how the full reader reads it; ``None`` sends the anchor to the full reader.
 
-    Only cardinal words under a hundred (``one`` not as a pronoun) and singular ordinals other
-    than ``half`` and ``quarter``; not after ``a``/``an`` (``a third``) or a currency; and
-    before a :func:`_plain_end`.
+    Only cardinal words under a hundred (``one`` not as a pronoun), maybe with a scale word or
+    a percent after them, and singular ordinals other than ``half`` and ``quarter``; not after
+    ``a``/``an`` (``a third``) or a currency; and before a :func:`_plain_end`.
     """
     word = text[start:end].lower()
     info = word_table().get(word)
@@ -786,12 +786,21 @@ def _plain_word(text: str, start: int, end: int, prev: str) -> _Found | None:
         return None
     value = info.value
     scale = None
+    unit = None
     if not _ends_freely(text, end):
-        # Something after the word may start a scale, a connector or an attachment.
-        scale = _scale_after(text, end) if kind == "cardinal" else None
-        if scale is not None:
-            value, end = value * scale[0], scale[1]
-        if not _plain_end(text, end, _plain_stops(), start if kind == "cardinal" else -1):
+        # Something after the word may start a scale, a percent, a connector or an attachment.
+        stops = _plain_stops()
+        pct = _PERCENT.match(text, end) if kind == "cardinal" else None
+        if pct is not None:
+            # "seven percent": after a percent, which ends the phrase, only a range may follow.
+            kind, end, stops = "percent", pct.end(), _RANGE_WORDS
+            unit = "pp" if pct.group("pp") else None
+        elif kind == "cardinal":
+            scale = _scale_after(text, end)
+            if scale is not None:
+                value, end = value * scale[0], scale[1]
+        # A connector ends an ordinal too: no range or fraction reads on after one.
+        if not _plain_end(text, end, stops, -1 if kind == "percent" else start):
             return None
     if prev.lower() in ("a", "an") or _currency_before(text, start) is not None:
         return None
@@ -799,7 +808,7 @@ def _plain_word(text: str, start: int, end: int, prev: str) -> _Found | None:
         # The full reader's pronoun test (see :func:`_not_a_number`): a unit that would make
         # "that one mile" a measure fails the plain end above.
         return None
-    return _Found(start, end, value, kind, scale=scale[0] if scale else _ONE, words=True)
+    return _Found(start, end, value, kind, unit, scale[0] if scale else _ONE, words=True)
 
 
 _ONE = Fraction(1)
@@ -964,9 +973,10 @@ def _free_connectors() -> frozenset[str]:
 # A word ends before a character that is no ASCII letter and that ``re`` does not match to one
 # ignoring case (FOLDS_TO_ASCII): the stops hold the leading ASCII letters of every word a
 # pattern after a number reads, so a word that is none of them starts none of those words.
-# Closing curly quotes end a number as ASCII quotes do.
+# Closing curly quotes end a number as ASCII quotes do, and so do a space and an opening
+# parenthesis ("60 kilometers (38 miles)"): no pattern read after a number starts with them.
 _PLAIN_TAIL = re.compile(
-    rf"\Z|[,.;:!?)\]\"'\n\u2019\u201d](?![{DIGIT}])"
+    rf"\Z|[,.;:!?)\]\"'\n\u2019\u201d](?![{DIGIT}])| \("
     rf"|[ \-](?P<word>[A-Za-z]+)(?![A-Za-z{''.join(sorted(FOLDS_TO_ASCII))}])"
 )
 # The literal, then _PLAIN_TAIL's end: the atomic group keeps the literal that _PLAIN_LITERAL
