@@ -17,12 +17,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import accumulate, compress
-from operator import methodcaller, not_, or_
 from typing import NamedTuple
 
 import regex
@@ -240,51 +238,6 @@ def _in_place(text: str, start: int, end: int) -> bool:
     longer than ``_MEMO_CHARS`` is not worth remembering.
     """
     return end - start > _MEMO_CHARS or (start > 1 and text[start - 1] == "-")
-
-
-# _WINDOW as one group: its split alternates text between windows and windows.
-_WINDOW_PIECES = regex.compile(f"({_WINDOW.pattern})")
-# Texts up to this long are split into pieces at once (two strings per window); longer ones are
-# read match by match, so memory stays flat on a text of any length.
-_SPLIT_CHARS = 1_000_000
-
-
-@cache
-def _never_windows() -> frozenset[str]:
-    """Windows that are one word never a name alone, as capitalized and upper-case text
-    ("The", "IRAN"): ``candidates`` would read each and drop it (``_alone_never``)."""
-    lex = lexicon()
-    return frozenset(
-        form
-        for word in lex.alone_never
-        if word.isalpha()
-        for form in (word.capitalize(), word.upper())
-        if form.isalpha() and form.lower() == word
-    )
-
-
-def _windows(text: str) -> Iterable[tuple[int, int]]:
-    """The spans of ``_WINDOW``'s matches in *text*, in order, less windows that are exactly a
-    word of ``_never_windows`` read from the memo (no hyphen before them, see ``_in_place``).
-
-    Three windows in five are such a word ("The", "Iran"): the split and the tests run in C, so
-    those windows never reach a Python step.
-
-    >>> text = "The talks with Lutfi Barzan. Iran and Ashraf Ghani"
-    >>> [text[start:end] for start, end in _windows(text)]
-    ['Lutfi Barzan', 'Ashraf Ghani']
-    """
-    if len(text) > _SPLIT_CHARS:
-        return (m.span() for m in _WINDOW.finditer(text))
-    pieces = _WINDOW_PIECES.split(text)
-    ends = list(accumulate(map(len, pieces)))  # window k is text[ends[2k]:ends[2k + 1]]
-    windows = pieces[1::2]
-    kept = map(
-        or_,
-        map(not_, map(_never_windows().__contains__, windows)),
-        map(methodcaller("endswith", "-"), pieces[0::2]),
-    )
-    return [(ends[2 * k], ends[2 * k + 1]) for k in compress(range(len(windows)), kept)]
 
 
 @lru_cache(maxsize=16384)
@@ -569,7 +522,8 @@ def candidates(text: str, lower_words: Container[str] | None = None) -> list[Can
     if lower_words is None:
         lower_words = LowerWords(text)
     found: list[Candidate] = []
-    for start, end in _windows(text):
+    for window in _WINDOW.finditer(text):
+        start, end = window.span()
         if _in_place(text, start, end):
             runs: list[list[_Tok]] = []
             _window_runs(text, start, end, runs)
