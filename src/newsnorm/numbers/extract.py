@@ -179,9 +179,17 @@ def _skip_run(text: str, p: int) -> int:
 
 
 def _currency_before(text: str, start: int) -> tuple[int, str | None] | None:
-    """(start of the symbol, ISO code) of a currency written right before *start*."""
-    lo = max(0, start - 8)
-    if not _may_end_currency(text, lo, start):
+    """(start of the symbol, ISO code) of a currency written right before *start*.
+
+    The prefix regex runs only where a symbol or code may end 0-2 spaces before *start*,
+    judged by its last one or two characters (see :func:`currency_prefix_ends`): first by
+    the characters alone, at C speed (most numbers stop there; the test is inline, as a
+    function call costs more than it), then by :func:`_currency_ends_before`.
+    """
+    if _currency_last_chars().isdisjoint(text[start - 3 if start > 3 else 0 : start]):
+        return None
+    lo = start - 8 if start > 8 else 0
+    if not _currency_ends_before(text, lo, start):
         return None
     m = currency_prefix_regex().search(text, lo, start)
     if m is None:
@@ -192,17 +200,10 @@ def _currency_before(text: str, start: int) -> tuple[int, str | None] | None:
     return m.start("cur"), code
 
 
-def _may_end_currency(text: str, lo: int, start: int) -> bool:
-    """Whether a currency symbol or code may end 0-2 spaces before *start* (and after *lo*),
-    judged by its last one or two characters (see :func:`currency_prefix_ends`): the
-    prefix regex is tried only then."""
-    if _currency_last_chars().isdisjoint(text[max(lo, start - 3) : start]):
-        return False  # no symbol ends 0-2 spaces before: most numbers, at C speed
-    return _currency_ends_before(text, lo, start)
-
-
 def _currency_ends_before(text: str, lo: int, start: int) -> bool:
-    """``_may_end_currency`` without its prefilter: the loop the prefilter must agree with."""
+    """Whether a currency symbol or code ends 0-2 spaces before *start* (and after *lo*),
+    by its last one or two characters: the loop that the prefilter of :func:`_currency_before`
+    must agree with."""
     singles, pairs = currency_prefix_ends()
     e = start
     while e > lo:
