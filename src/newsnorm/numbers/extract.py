@@ -158,8 +158,7 @@ def _identifier_before(text: str, p: int, prev_word: str | None = None) -> bool:
     prev = text[p - 1]
     if prev.isalpha():
         return True
-    lo = max(0, p - _LOOKBACK)
-    if prev == "-" and _CODE_BEFORE.search(text, lo, p):
+    if prev == "-" and _CODE_BEFORE.search(text, max(0, p - _LOOKBACK), p):
         return True
     if prev == "#":
         p -= 1
@@ -681,7 +680,8 @@ def _alone_number(text: str, p: int) -> _Found | None:
     end = p + len(lit)
     if _signed_start(text, p) != p:
         return None
-    f = _Found(p, end, _literal_value(lit), "cardinal")
+    # The commonest literal, plain digits, without the call.
+    f = _Found(p, end, int(lit) if lit.isdigit() else _literal_value(lit), "cardinal")
     cur = _currency_before(text, p)
     if cur is not None:
         # Money (``$5``): the mention starts at the symbol; with a currency before, nothing but
@@ -1018,16 +1018,22 @@ def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
     resumes."""
     p = start
     ch = text[p]
-    # The word before the anchor, which the identifier, article and qualifier tests all read.
+    # The word before the anchor, which the identifier, article and qualifier tests all read;
+    # most words end no qualifier, and a plain number read at the anchor then skips the call.
     prev = _prev_word(text, p)
-    if _is_digit(ch):
+    qualified = prev.lower().rstrip(".") in qualifier_last_words()
+    digit = ch in _DIGITS
+    if digit:
         if _identifier_before(text, p, prev):
             return [], _skip_run(text, p)
         # Read first as a plain number (most are): a clock time, 9/11 or a chain needs a
         # separator and a digit right after the digits, which leave a plain number unread.
         plain = _plain_number(text, p)
         if plain is not None:
-            plain.qualifier = _qualifier(text, plain.start, prev if plain.start == p else None)
+            if plain.start != p:  # money: the qualifier ends before the symbol
+                plain.qualifier = _qualifier(text, plain.start)
+            elif qualified:
+                plain.qualifier = _qualifier(text, p, prev)
             return [plain], plain.end
         if _joined_to_more_digits(text, p):
             t = _TIME.match(text, p) or _IDIOM_SLASH.match(text, p)
@@ -1046,11 +1052,11 @@ def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
             return [], end
         plain = _plain_word(text, p, end, prev)
         if plain is not None:
-            plain.qualifier = _qualifier(text, p, prev)
+            plain.qualifier = _qualifier(text, p, prev) if qualified else None
             return [plain], plain.end
     got = _read(text, p)
     if got is None:
-        return [], _skip_run(text, start) if _is_digit(ch) else end
+        return [], _skip_run(text, start) if digit else end
     f, _ = got
     f = _over_fraction(text, f)
     f = _range(text, f)
@@ -1214,13 +1220,14 @@ def _mention(text: str, f: _Found) -> NumberMention:
     costs more than the rest of a plain number's reading. The test suite checks that both
     give equal models with equal ``model_fields_set``.
     """
+    value = f.value
     return build_valid(
         NumberMention,
         {
             "start": f.start,
             "end": f.end,
             "text": text[f.start : f.end],
-            "value": _to_value(f.value),
+            "value": value if type(value) is int else _to_value(value),  # most are ints
             "upper": None if f.upper is None else _to_value(f.upper),
             "kind": f.kind,
             "unit": f.unit,
