@@ -599,3 +599,37 @@ def test_ascii_tokens_and_phonetic_equal_their_plain_definitions(text: str) -> N
     assert fast == translit.phonetic.__wrapped__(letters + "")
     collapsed = "".join(ch for ch, _ in groupby(fast))
     assert collapsed == fast
+
+
+# What the window pattern tells apart: capitals, letters, digits and "_" around a capital,
+# gap spaces (NBSP among them, not other spaces), apostrophes (’ among them), dots after
+# abbreviations, connectors, hyphens; and non-ASCII characters of every kind next to them.
+_VIEW_PIECES = st.sampled_from(
+    [
+        "Ali", "ALI", "a", "Mr", "Mrs", "Gen", "Prof", "capt", "Cmdr", "St", "V", "bin", "al",
+        "ud-din", "the", "of", "Sadr", "’s", "'s", "’", "'", "s", "S", " ", "  ", "    ", "\t",
+        "\u00a0", "\u2009", "\n", ".", ". ", "-", "al-", "_", "9", "“", "”", "–", "…", "é", "É",
+        "ǅ", "\u0301", "ب", "٣", "\x01", "\x02", "\ud800", "€",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_VIEW_PIECES, max_size=30).map("".join))
+@example("Mr.\u00a0Ali\u2019s Sadr")
+@example("Prof. Ali bin\u00a0Sadr, O’Neil")
+@example("Gen. Ali, Mrs. Sadr and Capt. V. Ali")
+def test_window_view_gives_the_windows_of_the_unicode_pattern(text: str) -> None:
+    # On its ASCII view, the ASCII pattern finds the spans the Unicode pattern finds in the text.
+    from newsnorm.names.extract import _VIEW_WINDOW, _WINDOW, _WINDOW_CHAR, _window_view
+
+    view = _window_view(text)
+    if view is None:
+        assert (
+            "\x01" in text
+            or "\x02" in text
+            or any(not ch.isascii() and _WINDOW_CHAR.match(ch) for ch in text)
+        )
+        return
+    assert len(view) == len(text) and view.isascii()
+    expected = [m.span() for m in _WINDOW.finditer(text)]
+    assert [m.span() for m in _VIEW_WINDOW.finditer(view)] == expected

@@ -40,11 +40,19 @@ _MAX_NAME = 6
 # inner apostrophe but not a possessive). The pattern starts with the capital itself so the
 # engine can skip to candidates; an "al-" prefix is read back by ``_with_prefix``. Connectors
 # ("bin", "of") are read only in the gap between two tokens, so the scan never stops at "the".
-_TOKEN_PATTERN = (
-    r"\p{Lu}(?<![\p{L}\p{M}\p{Nd}_]\p{Lu})(?:\.(?=[ \t]{0,2}\p{Lu})"
-    r"|[\p{L}\p{M}]{0,40}(?:['’](?![sS](?![\p{L}\p{M}]))[\p{L}\p{M}]{1,40})?"
-    r"(?:-[\p{L}\p{M}]{1,40}){0,3})"
-)
+
+
+def _token_pattern(upper: str, letter: str, word: str, apostrophe: str) -> str:
+    """The token pattern over character classes: *upper* (a capital), *letter* (a letter or a
+    combining mark), *word* (a letter, mark, digit or underscore), *apostrophe*."""
+    return (
+        rf"{upper}(?<!{word}{upper})(?:\.(?=[ \t]{{0,2}}{upper})"
+        rf"|{letter}{{0,40}}(?:{apostrophe}(?![sS](?!{letter})){letter}{{1,40}})?"
+        rf"(?:-{letter}{{1,40}}){{0,3}})"
+    )
+
+
+_TOKEN_PATTERN = _token_pattern(r"\p{Lu}", r"[\p{L}\p{M}]", r"[\p{L}\p{M}\p{Nd}_]", "['’]")
 _TOKEN = regex.compile(_TOKEN_PATTERN)
 _PREFIXES = frozenset(["al", "el", "ad", "ar", "as", "at", "az", "an", "ud", "ul", "ash"])
 _CONNECTOR = r"(?:bin|ibn|bint|ben|al|el|ul|ud|de|van|von|der|of|the|ud-din)"
@@ -97,14 +105,76 @@ _ABBREV_TITLES = frozenset(
 # window but never join two. Possessive: a gap read one way is never tried another way. The dot
 # after a word ("Tehran. The") only joins after an abbreviated title, so sentences stay apart;
 # the title may end a longer token ("O'Mr", "Abu-Mr"): looser, and the rules split those.
-_ABBREV_DOT = "|".join(
-    "".join(f"[{c.upper()}{c}]" for c in abbrev) for abbrev in sorted(_ABBREV_TITLES)
-)
+
+
+def _abbrev_dot(word: str, abbrevs: list[str]) -> str:
+    """A lookbehind: the text just read ends with one of *abbrevs* and a dot, the abbreviation
+    starting a word (no *word* character before it)."""
+    alternatives = "|".join("".join(f"[{c.upper()}{c}]" for c in a) for a in abbrevs)
+    return rf"(?<=(?<!{word})(?:{alternatives})\.)"
+
+
+def _window_pattern(token: str, word: str, space: str, abbrev_dots: str) -> str:
+    """The window pattern around *token*, with *space* the class of gap spaces."""
+    return (
+        rf"{token}(?:(?:(?:\.{abbrev_dots})?"
+        rf"{space}{{1,3}}+(?:(?=[{_CONNECTOR_FIRSTS}])(?:{_CONNECTOR}{space}{{1,3}}+)*+"
+        rf"(?:(?:{'|'.join(sorted(_PREFIXES))})-)?)?|(?<=\.)){token})*"
+    )
+
+
+_WORD_CLASS = r"[\p{L}\p{M}\p{Nd}_]"
 _WINDOW = regex.compile(
-    rf"{_TOKEN_PATTERN}(?:(?:(?:\.(?<=(?<![\p{{L}}\p{{M}}\p{{Nd}}_])(?:{_ABBREV_DOT})\.))?"
-    rf"[ \t\u00a0]{{1,3}}+(?:(?=[{_CONNECTOR_FIRSTS}])(?:{_CONNECTOR}[ \t\u00a0]{{1,3}}+)*+"
-    rf"(?:(?:{'|'.join(sorted(_PREFIXES))})-)?)?|(?<=\.)){_TOKEN_PATTERN})*"
+    _window_pattern(
+        _TOKEN_PATTERN,
+        _WORD_CLASS,
+        r"[ \t\u00a0]",
+        _abbrev_dot(_WORD_CLASS, sorted(_ABBREV_TITLES)),
+    )
 )
+# ``_WINDOW`` for ``_window_view``s: the same classes over ASCII stand-ins (a capital "A-Z", a
+# letter "a-zA-Z", a no-break space "\x01", a right single quote "\x02"). re's lookbehinds have
+# one width each: one per length of abbreviation.
+_VIEW_WORD = "[a-zA-Z0-9_]"
+_VIEW_WINDOW = re.compile(
+    _window_pattern(
+        _token_pattern("[A-Z]", "[a-zA-Z]", _VIEW_WORD, "['\x02]"),
+        _VIEW_WORD,
+        "[ \t\x01]",
+        "(?:"
+        + "|".join(
+            _abbrev_dot(_VIEW_WORD, [a for a in sorted(_ABBREV_TITLES) if len(a) == n])
+            for n in sorted({len(a) for a in _ABBREV_TITLES})
+        )
+        + ")",
+    )
+)
+_VIEW_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WINDOW_CHAR = regex.compile(r"[\p{L}\p{M}\p{Nd}]")  # the Unicode classes _WINDOW tests
+
+
+def _window_view(text: str) -> str | None:
+    r"""*text* as ``_VIEW_WINDOW`` reads it (one ASCII character per code point, so every offset
+    holds), or None when ``_WINDOW`` must read the text itself.
+
+    No-break spaces become "\x01" and right single quotes "\x02"; any other non-ASCII
+    character is in none of ``_WINDOW``'s classes, and becomes "?", in none of them either. A
+    letter, mark or digit outside ASCII (in 3% of the corpus' articles) needs the Unicode
+    classes, and a text holding a stand-in itself cannot have one: None.
+
+    >>> _window_view("Iran\u2019s\u00a0“Ghani”"), _window_view("Zarif in Génève")
+    ('Iran\x02s\x01?Ghani?', None)
+    """
+    if "\x01" in text or "\x02" in text:
+        return None
+    if text.isascii():
+        return text
+    view = text.replace("\u00a0", "\x01").replace("\u2019", "\x02")
+    if any(_WINDOW_CHAR.match(ch) for ch in set(_VIEW_NON_ASCII.findall(view))):
+        return None
+    return view.encode("ascii", "replace").decode("ascii")
+
+
 _AUX = frozenset(
     ["has", "had", "have", "was", "is", "also", "had", "already", "reportedly", "then", "later"]
 )
@@ -522,9 +592,13 @@ def candidates(text: str, lower_words: Container[str] | None = None) -> list[Can
     if lower_words is None:
         lower_words = LowerWords(text)
     found: list[Candidate] = []
-    for window in _WINDOW.finditer(text):
+    alone_never = lex.alone_never
+    view = _window_view(text)
+    windows = _WINDOW.finditer(text) if view is None else _VIEW_WINDOW.finditer(view)
+    for window in windows:
         start, end = window.span()
-        if _in_place(text, start, end):
+        # _in_place(text, start, end), inlined: every window asks it.
+        if end - start > _MEMO_CHARS or (start > 1 and text[start - 1] == "-"):
             runs: list[list[_Tok]] = []
             _window_runs(text, start, end, runs)
             base = 0
@@ -535,7 +609,11 @@ def candidates(text: str, lower_words: Container[str] | None = None) -> list[Can
             chunk = text[start:end]
             if chunk.isalpha():  # one plain word: the commonest window, and mostly not a name
                 low = chunk.lower()
-                if _alone_never(low, len(chunk) > 1 and chunk.isupper(), lex, lower_words):
+                # Most windows are one word never a name alone ("The", "Iran"): a set lookup
+                # settles them before the call that tests the rest.
+                if low in alone_never or _alone_never(
+                    low, len(chunk) > 1 and chunk.isupper(), lex, lower_words
+                ):
                     continue
                 # _alone_never has just asked: the word is not written in lowercase, or it is a
                 # title, whose answer _shape never reads.
