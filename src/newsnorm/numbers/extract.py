@@ -1048,7 +1048,7 @@ def _at_anchor(text: str, start: int, end: int) -> tuple[list[_Found], int]:
         vague = _vague(text, p) if _may_be_vague(text, p, end) else None
         if vague is not None:
             return [vague[0]], vague[1]
-        if _lone_pronoun_one(text, p, end, prev):
+        if end - p == 3 and _lone_pronoun_one(text, p, end, prev):  # only "one"
             return [], end
         plain = _plain_word(text, p, end, prev)
         if plain is not None:
@@ -1162,7 +1162,8 @@ class _Anchors:
             # The match starts with the character before the word, at the word's offset in the
             # text (the padding shifts it by one).
             self._word = (_FAR, _FAR) if m is None else (m.start(), m.end() - 1)
-        return min(self._digit, self._word)
+        # (A digit and a word never start at one offset; both may be _FAR.)
+        return self._digit if self._digit[0] < self._word[0] else self._word
 
 
 def _latin1(text: str, scan: Latin1Scan) -> bytes | None:
@@ -1208,7 +1209,7 @@ def find_mentions(text: str) -> list[NumberMention]:
         found, resume = _at_anchor(text, start, end)
         for f in found:
             out.append(_mention(text, f))
-        pos = max(resume, end)
+        pos = resume if resume > end else end
     return out
 
 
