@@ -30,13 +30,21 @@ __all__ = ["FIXERS", "find_fragments", "fix_fragments"]
 _LOOKBACK = 400
 
 
-def _subject(name: str = "") -> str:
-    """The pattern of a fragment's subject and the blanks after it (a named group if *name*)."""
+def _subject(name: str = "", then: str = "") -> str:
+    """The pattern of a fragment's subject and the blanks after it (a named group if *name*).
+
+    *then* follows each repeat: ``"+"`` makes them possessive, which matches the same (letters,
+    then blanks, then a letter: no repeat can give a character to the next) without the steps
+    back a failing match takes.
+    """
     data = cleanup_data("fragments")
     subjects = "|".join(map(re.escape, sorted(data["subjects"], key=len, reverse=True)))
     dets = "|".join(map(re.escape, data["determiners"]))
     group = f"(?P<{name}>" if name else "(?:"
-    return rf"(?<![\w'’-]){group}(?:{subjects})|(?:{dets})[ \t][A-Za-z]{{2,20}})[ \t]{{1,3}}"
+    return (
+        rf"(?<![\w'’-]){group}(?:{subjects})|(?:{dets})[ \t][A-Za-z]{{2,20}}{then})"
+        rf"[ \t]{{1,3}}{then}"
+    )
 
 
 def _auxiliaries() -> tuple[list[str], list[str]]:
@@ -76,13 +84,14 @@ def _prescans() -> tuple[tuple[str, re.Pattern[str]], ...]:
     # Every character of an auxiliary, and what re matches to one ignoring case.
     chars = "".join(sorted({*"".join(aux + negs).lower(), *"".join(aux + negs).upper()}))
     chars += "".join(sorted(FOLDS_TO_ASCII))
+    # Possessive repeats (each is followed by characters it cannot take): no steps back.
     loose = (
-        _subject()
-        + f"[{re.escape(chars)}]{{{min(sizes)},{max(sizes)}}}"
-        + r"(?:[ \t]{1,3}not)?[ \t]{0,2}[.!]"
+        _subject(then="+")
+        + f"[{re.escape(chars)}]{{{min(sizes)},{max(sizes)}}}+"
+        + r"(?:[ \t]{1,3}+not)?[ \t]{0,2}+[.!]"
     )
     leads = ((".", r"\. "), ("!", "! "), ("\n", r"\n"))
-    return tuple((cue, re.compile(rf"{lead}[ \t]{{0,2}}(?={loose})")) for cue, lead in leads)
+    return tuple((cue, re.compile(rf"{lead}[ \t]{{0,2}}+(?={loose})")) for cue, lead in leads)
 
 
 _LEADING_BLANKS = re.compile(r"[ \t]*+")
