@@ -44,7 +44,9 @@ class Candidate(NamedTuple):
     text: str
     title: str | None
     evidence: str
-    common: bool = False  # a one-part name that is also a common given name (Omar, Saleh)
+    # A one-part name that is also a common given name (Omar, Saleh). ``resolve`` reads it only
+    # with a title or a verb as evidence, and ``candidates`` only finds it out then (else False).
+    common: bool = False
 
 
 @dataclass(slots=True)

@@ -192,6 +192,7 @@ _GROUP_ENDINGS = (
     "ors",
     "ees",
 )
+_COMMON_READ = frozenset(["title", "verb"])  # evidence with which coref reads Candidate.common
 _WEAK_VERBS = frozenset(["was", "is", "has", "had", "will", "would", "also"])
 
 
@@ -578,7 +579,7 @@ class _Shape:
     title: str | None
     group_like: bool  # one word ending like a group ("Conservatives"): a person only with a title
     given_first: bool  # several words, the first a given name of the region
-    common: bool  # one word that is also a common given name
+    single: str | None  # the name's one word, lowercase, when it has one word
 
 
 def candidates(text: str, lower_words: Container[str] | None = None) -> list[Candidate]:
@@ -711,7 +712,7 @@ def _shape(
         title=title,
         group_like=one and words[0].low.endswith(_GROUP_ENDINGS),
         given_first=not one and _given(words[0].low),
-        common=one and _given(words[0].low),
+        single=words[0].low if one else None,
     )
 
 
@@ -742,7 +743,10 @@ def _place(text: str, base: int, shape: _Shape, lex: Lexicon) -> Candidate | Non
     else:
         evidence = "none"
     start, end = base + shape.start, base + shape.end
-    return _new_candidate(Candidate, (start, end, text[start:end], title, evidence, shape.common))
+    # Whether one word is a common given name is only read with a title or a verb as evidence
+    # (coref's guess of a known surname): asked only then, as most one-word runs are no name.
+    common = evidence in _COMMON_READ and shape.single is not None and _given(shape.single)
+    return _new_candidate(Candidate, (start, end, text[start:end], title, evidence, common))
 
 
 def _prev_word(text: str, start: int) -> str:
