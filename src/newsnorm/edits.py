@@ -163,8 +163,12 @@ def _merged(
     """One edit for a group of overlapping items spanning ``[t_lo, t_hi)`` of the middle text,
     or ``None`` when the stages cancelled out (an insertion later deleted)."""
     firsts = [it for it in group if it[2] == 0]
-    o_lo = min([to_orig(t_lo), *(it[4] for it in firsts)])
-    o_hi = max([to_orig(t_hi, True), *(it[5] for it in firsts)])
+    o_lo = to_orig(t_lo)
+    o_hi = to_orig(t_hi, True)
+    if firsts:
+        # In their stage's order (sorted and apart): the first starts first, the last ends last.
+        o_lo = min(o_lo, firsts[0][4])
+        o_hi = max(o_hi, firsts[-1][5])
     mid: list[str] = []
     o_pos = o_lo
     for it in firsts:
@@ -184,9 +188,8 @@ def _merged(
     repl_text = "".join(repl)
     if o_lo == o_hi and not repl_text:
         return None
-    edits = [it[6] for it in group]
-    kind = _join([x.kind for x in edits], "+")
-    return new_edit(o_lo, o_hi, repl_text, kind, _join([x.note for x in edits], "; "))
+    kind = _join([it[6].kind for it in group], "+")
+    return new_edit(o_lo, o_hi, repl_text, kind, _join([it[6].note for it in group], "; "))
 
 
 def _merge_same_point_insertions(edits: list[Edit]) -> list[Edit]:
