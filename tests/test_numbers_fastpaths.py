@@ -506,6 +506,18 @@ def test_plain_stops_cover_every_word_read_after_a_number() -> None:
         "third of the",
         "first (x",
         "two (x",
+        "one million tons of wheat",
+        "two million barrels. x",
+        "one billion dollars, but",
+        "one billion dollars to two billion dollars",
+        "two tons",
+        "that one mile",
+        "one mile.",
+        "two dozen eggs",
+        "first tons",
+        "two million tons-x",
+        "twenty km (x",
+        "seven km and",
     ],
 )
 def test_plain_word_shortcut_agrees_with_the_full_reader(text: str) -> None:
