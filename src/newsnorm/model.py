@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -91,12 +92,35 @@ def build_valid(
 
 def _private_defaults(cls: type[BaseModel]) -> dict[str, Any] | None:
     """What pydantic puts in ``__pydantic_private__`` of a new *cls*: ``None`` without private
-    attributes, else the defaults of those that have one."""
+    attributes, else the defaults of those that have one.
+
+    >>> _private_defaults(Span) is None
+    True
+    """
+    shared = _shared_private_defaults(cls)
+    if shared is not None:
+        return dict(shared)  # each model its own dict; the values are immutable
     private = cls.__private_attributes__
     if not private:
         return None
     defaults = ((name, attr.get_default()) for name, attr in private.items())
     return {name: value for name, value in defaults if value is not PydanticUndefined}
+
+
+_IMMUTABLE = (type(None), bool, int, float, str, bytes, tuple, frozenset, date)
+
+
+@cache
+def _shared_private_defaults(cls: type[BaseModel]) -> dict[str, Any] | None:
+    """*cls*'s private defaults, computed once, when every one is an immutable value (what
+    ``get_default`` copies is then the value itself): a document is built per article."""
+    private = cls.__private_attributes__
+    if not private or any(attr.default_factory is not None for attr in private.values()):
+        return None
+    defaults = {name: attr.get_default() for name, attr in private.items()}
+    if not all(isinstance(v, _IMMUTABLE) for v in defaults.values()):
+        return None
+    return {name: value for name, value in defaults.items() if value is not PydanticUndefined}
 
 
 def json_safe(s: str) -> str:
