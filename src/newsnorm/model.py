@@ -97,12 +97,12 @@ def _private_defaults(cls: type[BaseModel]) -> dict[str, Any] | None:
     >>> _private_defaults(Span) is None
     True
     """
-    shared = _shared_private_defaults(cls)
-    if shared is not None:
-        return dict(shared)  # each model its own dict; the values are immutable
     private = cls.__private_attributes__
     if not private:
         return None
+    shared = _shared_private_defaults(cls)
+    if shared is not None:
+        return dict(shared)  # each model its own dict; the values are immutable
     defaults = ((name, attr.get_default()) for name, attr in private.items())
     return {name: value for name, value in defaults if value is not PydanticUndefined}
 
