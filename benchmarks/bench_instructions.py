@@ -16,6 +16,7 @@ Slow: about a minute per stage.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -73,7 +74,12 @@ def _count(root: str, stage: str, mb: float, passes: int, stride: int = 1) -> tu
         root=root, corpus=str(TEHRAN), mb=mb, stage=stage, passes=passes, stride=stride
     )
     argv = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
-    done = subprocess.run([*argv, sys.executable, "-c", code], capture_output=True, text=True)
+    # A fixed hash seed: set and dict order (and with it some paths) otherwise change per run,
+    # and so did the count (by up to a few percent, and once several-fold).
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run(
+        [*argv, sys.executable, "-c", code], capture_output=True, text=True, env=env
+    )
     for line in done.stderr.splitlines():
         if "Collected :" in line:
             return int(line.split()[-1]), int(done.stdout.split()[-1])
