@@ -720,7 +720,7 @@ def _unit_only_keys() -> frozenset[str]:
 
 
 def _literal_value(literal: str) -> int | float:
-    """``_to_value(_exact(literal))`` for a :data:`_PLAIN_LITERAL`, without the Fraction:
+    """``_to_value(to_number(literal))`` for a :data:`_PLAIN_LITERAL`, without the Fraction:
     ``float`` rounds the exact decimal value correctly, as ``Fraction.__float__`` does, and an
     integral one (``2.0``) is an ``int``.
 
@@ -734,7 +734,7 @@ def _literal_value(literal: str) -> int | float:
 
 
 def _scaled_value(literal: str, scale: Fraction) -> int | float:
-    """``_to_value(_exact(literal) * scale)`` for a :data:`_PLAIN_LITERAL` without Fraction
+    """``_to_value(to_number(literal) * scale)`` for a :data:`_PLAIN_LITERAL` without Fraction
     arithmetic: the literal's digits as one integer over a power of ten, times the scale; an
     ``int`` when that divides, else the true division, which rounds the exact quotient
     correctly, as ``Fraction.__float__`` does.
@@ -749,15 +749,6 @@ def _scaled_value(literal: str, scale: Fraction) -> int | float:
     num = int(whole + decimals) * scale.numerator
     den: int = 10 ** len(decimals) * scale.denominator
     return num // den if num % den == 0 else num / den
-
-
-def _exact(literal: str) -> Fraction:
-    """The exact value of a :data:`_PLAIN_LITERAL` (``2.5``, ``1,037``), to multiply by a scale.
-
-    >>> _exact("2.5") * 10**6, _exact("1,037")
-    (Fraction(2500000, 1), Fraction(1037, 1))
-    """
-    return Fraction(literal) if "." in literal else Fraction(int(literal.replace(",", "")))
 
 
 _PLAIN_LITERAL = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){1,6}(?![0-9])|[0-9]{1,30}(?:\.[0-9]{1,30})?")
