@@ -103,6 +103,11 @@ def _private_defaults(cls: type[BaseModel]) -> dict[str, Any] | None:
     shared = _shared_private_defaults(cls)
     if shared is not None:
         return dict(shared)  # each model its own dict; the values are immutable
+    return _defaults_of(private)
+
+
+def _defaults_of(private: dict[str, Any]) -> dict[str, Any]:
+    """The default of each private attribute that has one, made as pydantic makes it."""
     defaults = ((name, attr.get_default()) for name, attr in private.items())
     return {name: value for name, value in defaults if value is not PydanticUndefined}
 
@@ -112,15 +117,13 @@ _IMMUTABLE = (type(None), bool, int, float, str, bytes, tuple, frozenset, date)
 
 @cache
 def _shared_private_defaults(cls: type[BaseModel]) -> dict[str, Any] | None:
-    """*cls*'s private defaults, computed once, when every one is an immutable value (what
+    """*cls*'s private defaults, made once, when every one is an immutable value (what
     ``get_default`` copies is then the value itself): a document is built per article."""
     private = cls.__private_attributes__
-    if not private or any(attr.default_factory is not None for attr in private.values()):
+    if any(attr.default_factory is not None for attr in private.values()):
         return None
-    defaults = {name: attr.get_default() for name, attr in private.items()}
-    if not all(isinstance(v, _IMMUTABLE) for v in defaults.values()):
-        return None
-    return {name: value for name, value in defaults.items() if value is not PydanticUndefined}
+    defaults = _defaults_of(private)
+    return defaults if all(isinstance(v, _IMMUTABLE) for v in defaults.values()) else None
 
 
 def json_safe(s: str) -> str:
