@@ -30,6 +30,9 @@ from newsnorm.names.translit import VOWEL_MARK, ParsedName, analyze
 __all__ = ["Candidate", "resolve"]
 
 _SURNAME_MATCH = 0.9
+# The evidence with which ``resolve`` reads ``Candidate.common`` (``candidates`` finds it out
+# for these only).
+COMMON_READ_EVIDENCE = frozenset(["title", "verb"])
 _AMBIGUOUS_SCORE = 0.5
 
 
@@ -182,7 +185,7 @@ def resolve(cands: list[Candidate], gazetteer: Gazetteer) -> list[NameMention]:
         if match is not None:
             add(cluster_for(match), cand, parsed, match.score)
             continue
-        if cand.evidence in ("title", "verb") and not cand.common:
+        if cand.evidence in COMMON_READ_EVIDENCE and not cand.common:
             # "Putin said" with no full name in the text: a distinctive surname that exactly one
             # gazetteer person has.
             match = gz_match(cand.text, "")

@@ -26,7 +26,7 @@ from typing import NamedTuple
 import regex
 
 from newsnorm.checks import ensure_text
-from newsnorm.names.coref import Candidate, resolve
+from newsnorm.names.coref import COMMON_READ_EVIDENCE, Candidate, resolve
 from newsnorm.names.gazetteer import Gazetteer
 from newsnorm.names.model import NameMention
 from newsnorm.names.translit import analyze, spelling_data
@@ -68,7 +68,13 @@ _AFTER_FIRST_SPACE = frozenset(" \t\u00a0" + _CONNECTOR_FIRSTS)  # spaces, conne
 _LONGEST_GAP = 3 + _MAX_RUN * (len("ud-din") + 3)
 _NEXT_WORD = regex.compile(r"[ \t\u00a0]{0,3}([\p{L}]{1,30})")
 _NEXT_WORDS = regex.compile(r"(?:[ \t\u00a0,]{1,3}([\p{L}]{1,30})){1,3}")
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]{1,40}(?![\p{L}\p{M}])")
+# A lowercase word: its shape, bounded on each side by no letter or mark (the shape and the class
+# are also read alone by ``LowerWords``, so both agree on every character).
+_LOWER_SHAPE_PATTERN = r"\p{Ll}[\p{Ll}\p{M}]{1,40}"
+_LETTER_OR_MARK_CLASS = r"[\p{L}\p{M}]"
+_LOWER_WORD = regex.compile(
+    rf"(?<!{_LETTER_OR_MARK_CLASS}){_LOWER_SHAPE_PATTERN}(?!{_LETTER_OR_MARK_CLASS})"
+)
 # ``_LOWER_WORD``'s words made of ASCII letters with an ASCII non-letter (or the text's edge) on
 # each side; the others (next to "é", a combining mark, a curly quote) are left to
 # ``_LOWER_WORD`` on the chunks that hold a non-ASCII character (``_NON_ASCII_CHUNK``). Opening
@@ -192,7 +198,6 @@ _GROUP_ENDINGS = (
     "ors",
     "ees",
 )
-_COMMON_READ = frozenset(["title", "verb"])  # evidence with which coref reads Candidate.common
 _WEAK_VERBS = frozenset(["was", "is", "has", "had", "will", "would", "also"])
 
 
@@ -449,9 +454,9 @@ def _lower_words(text: str) -> frozenset[str]:
 
 
 # What a word of ``_LOWER_WORD`` is, without its boundaries; and the characters that are no
-# boundary (from the same Unicode tables as ``_LOWER_WORD``, so both agree on every character).
-_LOWER_WORD_SHAPE = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]{1,40}")
-_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
+# boundary: the pieces ``_LOWER_WORD`` is built of.
+_LOWER_WORD_SHAPE = regex.compile(_LOWER_SHAPE_PATTERN)
+_LETTER_OR_MARK = regex.compile(_LETTER_OR_MARK_CLASS)
 # Characters the searches of one ``LowerWords`` may read, per character of its text, before it
 # reads the whole text once instead (``_lower_words``): a bound that keeps any text linear.
 _SEARCH_BUDGET = 32
@@ -593,13 +598,11 @@ def candidates(text: str, lower_words: Container[str] | None = None) -> list[Can
     if lower_words is None:
         lower_words = LowerWords(text)
     found: list[Candidate] = []
-    alone_never = lex.alone_never
     view = _window_view(text)
     windows = _WINDOW.finditer(text) if view is None else _VIEW_WINDOW.finditer(view)
     for window in windows:
         start, end = window.span()
-        # _in_place(text, start, end), inlined: every window asks it.
-        if end - start > _MEMO_CHARS or (start > 1 and text[start - 1] == "-"):
+        if _in_place(text, start, end):
             runs: list[list[_Tok]] = []
             _window_runs(text, start, end, runs)
             base = 0
@@ -610,11 +613,7 @@ def candidates(text: str, lower_words: Container[str] | None = None) -> list[Can
             chunk = text[start:end]
             if chunk.isalpha():  # one plain word: the commonest window, and mostly not a name
                 low = chunk.lower()
-                # Most windows are one word never a name alone ("The", "Iran"): a set lookup
-                # settles them before the call that tests the rest.
-                if low in alone_never or _alone_never(
-                    low, len(chunk) > 1 and chunk.isupper(), lex, lower_words
-                ):
+                if _alone_never(low, len(chunk) > 1 and chunk.isupper(), lex, lower_words):
                     continue
                 # _alone_never has just asked: the word is not written in lowercase, or it is a
                 # title, whose answer _shape never reads.
@@ -745,7 +744,7 @@ def _place(text: str, base: int, shape: _Shape, lex: Lexicon) -> Candidate | Non
     start, end = base + shape.start, base + shape.end
     # Whether one word is a common given name is only read with a title or a verb as evidence
     # (coref's guess of a known surname): asked only then, as most one-word runs are no name.
-    common = evidence in _COMMON_READ and shape.single is not None and _given(shape.single)
+    common = evidence in COMMON_READ_EVIDENCE and shape.single is not None and _given(shape.single)
     return _new_candidate(Candidate, (start, end, text[start:end], title, evidence, common))
 
 
