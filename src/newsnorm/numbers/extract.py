@@ -183,10 +183,16 @@ def _currency_before(text: str, start: int) -> tuple[int, str | None] | None:
     The prefix regex runs only where a symbol or code may end 0-2 spaces before *start*,
     judged by its last one or two characters (see :func:`currency_prefix_ends`): first by
     the characters alone, at C speed (most numbers stop there; the test is inline, as a
-    function call costs more than it), then by :func:`_currency_ends_before`.
+    function call costs more than it), then by :func:`_currency_ends_before`
+    (:func:`_currency_read_before`).
     """
     if _currency_last_chars().isdisjoint(text[start - 3 if start > 3 else 0 : start]):
         return None
+    return _currency_read_before(text, start)
+
+
+def _currency_read_before(text: str, start: int) -> tuple[int, str | None] | None:
+    """:func:`_currency_before` without its character prefilter, which must agree with it."""
     lo = start - 8 if start > 8 else 0
     if not _currency_ends_before(text, lo, start):
         return None
