@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_serializer, field_validator
@@ -12,7 +13,7 @@ from newsnorm.model import Edit, Flag, Meta, json_safe
 from newsnorm.names.model import NameMention
 from newsnorm.numbers.model import NumberMention
 
-__all__ = ["Config", "Document"]
+__all__ = ["Config", "Document", "default_config"]
 
 
 class Document(BaseModel):
@@ -100,3 +101,13 @@ class Config(BaseModel):
     def without(cls, *names: str, **kwargs: Any) -> Config:
         """A config with the named fixers switched off."""
         return cls(fixers={n: False for n in names}, **kwargs)
+
+
+@cache
+def default_config() -> Config:
+    """``Config()``, built once: it is frozen, and the pipeline asks for it once per article.
+
+    >>> default_config() is default_config() and default_config() == Config()
+    True
+    """
+    return Config()

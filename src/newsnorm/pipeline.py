@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from datetime import date
-from functools import cache
 
 from newsnorm.checks import ensure_date, ensure_text
 from newsnorm.cleanup.runner import run_cleanup
 from newsnorm.dates import DateMention, extract_dates
-from newsnorm.document import Config, Document
+from newsnorm.document import Config, Document, default_config
 from newsnorm.model import Meta, build_valid
 from newsnorm.names import extract_names
 from newsnorm.numbers import NumberMention, extract_numbers
@@ -36,12 +35,6 @@ def _outside(numbers: list[NumberMention], dates: list[DateMention]) -> list[Num
     return out
 
 
-@cache
-def _default_config() -> Config:
-    """``Config()``, built once: it is frozen, and ``process()`` runs once per article."""
-    return Config()
-
-
 def process(
     text: str, reference_date: date | None = None, config: Config | None = None
 ) -> Document:
@@ -58,7 +51,7 @@ def process(
     """
     ensure_text(text, "process")
     reference_date = ensure_date(reference_date, "process")
-    cfg = config or _default_config()
+    cfg = config or default_config()
     cleaned = run_cleanup(text, cfg)
     meta = Meta.model_validate(cleaned.meta)
     body = cleaned.text

@@ -7,7 +7,7 @@ from typing import Any
 
 from newsnorm.checks import ensure_text
 from newsnorm.cleanup.registry import FIXERS
-from newsnorm.document import Config
+from newsnorm.document import Config, default_config
 from newsnorm.edits import ForwardMap, apply_edits, check_edits, compose
 from newsnorm.model import Edit, Flag
 
@@ -36,7 +36,7 @@ def _moved(flags: list[Flag], fmap: ForwardMap) -> list[Flag]:
 
 def run_cleanup(original: str, config: Config | None = None) -> Cleaned:
     """Every enabled fixer in registry order; edits index *original*, flags the final text."""
-    cfg = config or Config()
+    cfg = config or default_config()
     out = Cleaned(text=original)
     switched = bool(cfg.fixers)  # the default config runs every fixer: nothing to ask
     for fixer in FIXERS:
