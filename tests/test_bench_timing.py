@@ -1,4 +1,5 @@
-"""The host-at-full-speed figure of a first pass keeps exactly the chunks it claims to keep."""
+"""The timing tools of benchmarks/ keep exactly what they claim: the host-at-full-speed chunks of a
+first pass, and the chunk-by-chunk comparison of two source trees."""
 
 from __future__ import annotations
 
@@ -43,3 +44,26 @@ def test_no_steady_chunk_gives_no_figure() -> None:
     got = bench.steady_figures([1.0], [(0, 1.0, 20.0, 5.0)], share=0.9)
     assert got["mb_per_s"] is None and got["share_of_mb"] == 0.0
     assert bench.steady_figures([], [], share=0.9)["mb_per_s"] is None
+
+
+def test_the_paired_summary_compares_chunk_by_chunk() -> None:
+    from benchmarks import bench_ab
+
+    failed, attempted = doctest.testmod(bench_ab)
+    assert attempted > 0 and failed == 0
+    # The other tree is twice as slow on three chunks and as fast on one: the median chunk says
+    # 2x, the totals weigh the chunks by their time.
+    got = bench_ab.paired_summary([1.0] * 4, [2.0, 2.0, 2.0, 1.0], [1.0, 1.0, 1.0, 1.0])
+    assert got["median_chunk_ratio"] == 2.0
+    assert got["ratio_of_totals"] == 1.75
+    assert got["chunk_ratio_quartiles"] == [1.25, 2.0]
+    assert (got["other_mb_per_s"], got["this_mb_per_s"]) == (round(4 / 7, 3), 1.0)
+
+
+def test_the_paired_summary_needs_one_time_per_chunk() -> None:
+    from benchmarks import bench_ab
+
+    with pytest.raises(ValueError, match="one time per chunk"):
+        bench_ab.paired_summary([1.0, 1.0], [1.0], [1.0, 1.0])
+    with pytest.raises(ValueError, match="one time per chunk"):
+        bench_ab.paired_summary([], [], [])

@@ -1,0 +1,171 @@
+"""This source tree against another, timed chunk by chunk in turn: a before/after in seconds that
+the host's swings cannot tilt.
+
+On a shared VM the speed halves for minutes at a time, so two runs one after the other compare
+the host as much as the code. Here two long-lived interpreters, one per tree, take the same
+chunks of the corpus in turn (the other tree first, then this one; then the other way round),
+so both see the same host within a second. Each interpreter reads every text once, in the same
+order, so memos fill as on a first pass. The figure is the median of the per-chunk ratios of
+the two times, with its quartiles, beside the ratio of the totals.
+
+Run ``python -m benchmarks.bench_ab --src OTHER/src [--stage process] [--stride 8] [--mb 5]
+[--chunk 50]`` from the repository root (``--src``: a folder holding ``newsnorm/``, e.g. a
+``git worktree`` of an older commit); needs ``../shared/corpora`` (skipped otherwise).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, Any
+
+from benchmarks.bench_throughput import TEHRAN, mb, seed_texts, tehran_spread
+
+HERE = str(Path(__file__).resolve().parents[1] / "src")
+
+_WORKER = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+import newsnorm
+from newsnorm.cleanup.runner import run_cleanup
+from newsnorm.dates import extract_dates
+from newsnorm.document import Config
+from newsnorm.names import extract_names
+from newsnorm.numbers import extract_numbers
+
+data = json.load(open(sys.argv[2], encoding="utf-8"))
+cfg = Config()
+func = {
+    "cleanup": lambda t: run_cleanup(t, cfg),
+    "numbers": extract_numbers,
+    "dates": extract_dates,
+    "names": extract_names,
+    "process": newsnorm.process,
+}[sys.argv[3]]
+texts = data["texts"]
+if sys.argv[3] in ("numbers", "dates", "names"):
+    texts = [run_cleanup(t, cfg).text for t in texts]  # as process() gives them
+for t in data["warm"]:
+    func(t)
+print("ready", flush=True)
+for line in sys.stdin:
+    start, end = map(int, line.split())
+    began = time.perf_counter()
+    for t in texts[start:end]:
+        func(t)
+    print(time.perf_counter() - began, flush=True)
+"""
+
+
+def paired_summary(sizes: list[float], other: list[float], this: list[float]) -> dict[str, Any]:
+    """Totals and ratios of two trees' times over the same chunks (*sizes*: MB per chunk).
+
+    A ratio above 1 means this tree is faster (the other takes longer).
+
+    >>> s = paired_summary([1.0, 1.0, 2.0], [2.0, 1.0, 4.0], [1.0, 1.0, 2.0])
+    >>> s["ratio_of_totals"], s["median_chunk_ratio"], s["this_mb_per_s"]
+    (1.75, 2.0, 1.0)
+    """
+    if not (len(sizes) == len(other) == len(this)) or not sizes:
+        raise ValueError("one time per chunk for each tree, and at least one chunk")
+    ratios = sorted(o / t for o, t in zip(other, this, strict=True))
+    quartiles = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else [ratios[0]] * 3
+    total = sum(sizes)
+    return {
+        "chunks": len(sizes),
+        "mb": round(total, 3),
+        "other_seconds": round(sum(other), 3),
+        "this_seconds": round(sum(this), 3),
+        "other_mb_per_s": round(total / sum(other), 3),
+        "this_mb_per_s": round(total / sum(this), 3),
+        "ratio_of_totals": round(sum(other) / sum(this), 3),
+        "median_chunk_ratio": round(statistics.median(ratios), 3),
+        "chunk_ratio_quartiles": [round(quartiles[0], 3), round(quartiles[2], 3)],
+    }
+
+
+def _ask(worker: subprocess.Popen[str], start: int, end: int) -> float:
+    stdin: IO[str] | None = worker.stdin
+    stdout: IO[str] | None = worker.stdout
+    assert stdin is not None and stdout is not None
+    stdin.write(f"{start} {end}\n")
+    stdin.flush()
+    return float(stdout.readline())
+
+
+def run(
+    src: str, stage: str = "process", stride: int = 8, limit_mb: float = 5.0, chunk: int = 50
+) -> dict[str, Any]:
+    """*stage* over the corpus sample in both trees, chunk by chunk in turn."""
+    texts = tehran_spread(stride, limit_mb)
+    if not texts:
+        return {"skipped": f"{TEHRAN} is absent"}
+    bounds = [(k, min(k + chunk, len(texts))) for k in range(0, len(texts), chunk)]
+    sizes = [mb(texts[s:e]) for s, e in bounds]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "texts.json"
+        path.write_text(json.dumps({"warm": seed_texts(), "texts": texts}), encoding="utf-8")
+        workers = {
+            name: subprocess.Popen(
+                [sys.executable, "-c", _WORKER, root, str(path), stage],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for name, root in (("other", src), ("this", HERE))
+        }
+        try:
+            for w in workers.values():
+                assert w.stdout is not None
+                if w.stdout.readline().strip() != "ready":
+                    raise RuntimeError("a worker did not start: see its stderr above")
+            times: dict[str, list[float]] = {"other": [], "this": []}
+            for i, (s, e) in enumerate(bounds):
+                order = ("other", "this") if i % 2 == 0 else ("this", "other")
+                for name in order:
+                    times[name].append(_ask(workers[name], s, e))
+        finally:
+            for w in workers.values():
+                if w.stdin is not None:
+                    w.stdin.close()
+                w.wait()
+    return {
+        "stage": stage,
+        "stride": stride,
+        "other": src,
+        **paired_summary(sizes, times["other"], times["this"]),
+    }
+
+
+def report(result: dict[str, Any]) -> str:
+    if "skipped" in result:
+        return f"A/B: skipped ({result['skipped']})"
+    low, high = result["chunk_ratio_quartiles"]
+    return "\n".join(
+        [
+            f"{result['stage']} on one article in {result['stride']} ({result['mb']} MB, "
+            f"{result['chunks']} chunks, each tree in turn):",
+            f"  other tree ({result['other']}): {result['other_mb_per_s']:.3f} MB/s",
+            f"  this tree: {result['this_mb_per_s']:.3f} MB/s",
+            f"  other/this time: {result['median_chunk_ratio']}x median over chunks "
+            f"(quartiles {low}-{high}), {result['ratio_of_totals']}x of the totals",
+        ]
+    )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--src", required=True, help="the other source tree (holds newsnorm/)")
+    parser.add_argument(
+        "--stage", default="process", choices=("cleanup", "numbers", "dates", "names", "process")
+    )
+    parser.add_argument("--stride", type=int, default=8, help="read every N-th article")
+    parser.add_argument("--mb", type=float, default=5.0)
+    parser.add_argument("--chunk", type=int, default=50, help="documents per chunk")
+    args = parser.parse_args()
+    print(report(run(args.src, args.stage, args.stride, args.mb, args.chunk)))
