@@ -52,7 +52,7 @@ if sys.argv[3] in ("numbers", "dates", "names"):
     texts = [run_cleanup(t, cfg).text for t in texts]  # as process() gives them
 for t in data["warm"]:
     func(t)
-print("ready", flush=True)
+print("ready", newsnorm.__file__, flush=True)
 for line in sys.stdin:
     start, end = map(int, line.split())
     began = time.perf_counter()
@@ -95,7 +95,10 @@ def _ask(worker: subprocess.Popen[str], start: int, end: int) -> float:
     assert stdin is not None and stdout is not None
     stdin.write(f"{start} {end}\n")
     stdin.flush()
-    return float(stdout.readline())
+    answer = stdout.readline()
+    if not answer:  # the worker died: its traceback is on stderr, above
+        raise RuntimeError(f"the worker stopped at documents {start}-{end}: see its stderr above")
+    return float(answer)
 
 
 def run(
@@ -120,10 +123,14 @@ def run(
             for name, root in (("other", src), ("this", HERE))
         }
         try:
-            for w in workers.values():
+            for (name, w), root in zip(workers.items(), (src, HERE), strict=True):
                 assert w.stdout is not None
-                if w.stdout.readline().strip() != "ready":
-                    raise RuntimeError("a worker did not start: see its stderr above")
+                ready, _, where = w.stdout.readline().strip().partition(" ")
+                if ready != "ready":
+                    raise RuntimeError(f"the {name} tree's worker did not start: see its stderr")
+                if not Path(where).resolve().is_relative_to(Path(root).resolve()):
+                    # Without newsnorm/ in *root*, the installed one is found instead.
+                    raise RuntimeError(f"{root} holds no newsnorm/: the {name} worker ran {where}")
             times: dict[str, list[float]] = {"other": [], "this": []}
             for i, (s, e) in enumerate(bounds):
                 order = ("other", "this") if i % 2 == 0 else ("this", "other")
