@@ -16,7 +16,6 @@ Run ``python -m benchmarks.bench_ab --src OTHER/src [--stage process] [--stride 
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import subprocess
 import sys
@@ -24,32 +23,18 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
-from benchmarks.bench_throughput import TEHRAN, mb, seed_texts, tehran_spread
+from benchmarks.bench_instructions import STAGE_PROGRAM, STAGES
+from benchmarks.bench_throughput import TEHRAN, mb, tehran_spread, write_texts
 
 HERE = str(Path(__file__).resolve().parents[1] / "src")
 
 _WORKER = r"""
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
-import newsnorm
-from newsnorm.cleanup.runner import run_cleanup
-from newsnorm.dates import extract_dates
-from newsnorm.document import Config
-from newsnorm.names import extract_names
-from newsnorm.numbers import extract_numbers
-
+STAGE_PROGRAM
 data = json.load(open(sys.argv[2], encoding="utf-8"))
-cfg = Config()
-func = {
-    "cleanup": lambda t: run_cleanup(t, cfg),
-    "numbers": extract_numbers,
-    "dates": extract_dates,
-    "names": extract_names,
-    "process": newsnorm.process,
-}[sys.argv[3]]
-texts = data["texts"]
-if sys.argv[3] in ("numbers", "dates", "names"):
-    texts = [run_cleanup(t, cfg).text for t in texts]  # as process() gives them
+func = stage_function(sys.argv[3])
+texts = stage_inputs(sys.argv[3], data["texts"])
 for t in data["warm"]:
     func(t)
 print("ready", newsnorm.__file__, flush=True)
@@ -110,20 +95,22 @@ def run(
         return {"skipped": f"{TEHRAN} is absent"}
     bounds = [(k, min(k + chunk, len(texts))) for k in range(0, len(texts), chunk)]
     sizes = [mb(texts[s:e]) for s, e in bounds]
+    roots = {"other": src, "this": HERE}
+    program = _WORKER.replace("STAGE_PROGRAM", STAGE_PROGRAM)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "texts.json"
-        path.write_text(json.dumps({"warm": seed_texts(), "texts": texts}), encoding="utf-8")
+        path = write_texts(Path(tmp), texts)
         workers = {
             name: subprocess.Popen(
-                [sys.executable, "-c", _WORKER, root, str(path), stage],
+                [sys.executable, "-c", program, root, str(path), stage],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 text=True,
             )
-            for name, root in (("other", src), ("this", HERE))
+            for name, root in roots.items()
         }
         try:
-            for (name, w), root in zip(workers.items(), (src, HERE), strict=True):
+            for name, w in workers.items():
+                root = roots[name]
                 assert w.stdout is not None
                 ready, _, where = w.stdout.readline().strip().partition(" ")
                 if ready != "ready":
@@ -168,9 +155,7 @@ def report(result: dict[str, Any]) -> str:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--src", required=True, help="the other source tree (holds newsnorm/)")
-    parser.add_argument(
-        "--stage", default="process", choices=("cleanup", "numbers", "dates", "names", "process")
-    )
+    parser.add_argument("--stage", default="process", choices=STAGES)
     parser.add_argument("--stride", type=int, default=8, help="read every N-th article")
     parser.add_argument("--mb", type=float, default=5.0)
     parser.add_argument("--chunk", type=int, default=50, help="documents per chunk")

@@ -27,9 +27,12 @@ from benchmarks.bench_throughput import TEHRAN
 
 STAGES = ("cleanup", "numbers", "dates", "names", "process")
 
-_PROGRAM = r"""
-import datetime, json, sys
-sys.path.insert(0, {root!r})
+# Program text for the benchmarks that run one stage in another interpreter, maybe over another
+# source tree (put first on sys.path before this runs): ``stage_function(stage)``, and
+# ``stage_inputs(stage, texts)``, the texts that stage reads (the extractors the cleaned ones,
+# as inside ``process()``).
+STAGE_PROGRAM = r"""
+import datetime
 import newsnorm
 from newsnorm.cleanup.runner import run_cleanup
 from newsnorm.dates import extract_dates
@@ -37,6 +40,30 @@ from newsnorm.document import Config
 from newsnorm.names import extract_names
 from newsnorm.numbers import extract_numbers
 
+_cfg = Config()
+_ref = datetime.date(2021, 7, 6)
+
+
+def stage_function(stage):
+    return {
+        "cleanup": lambda t: run_cleanup(t, _cfg),
+        "numbers": extract_numbers,
+        "dates": lambda t: extract_dates(t, reference_date=_ref),
+        "names": extract_names,
+        "process": newsnorm.process,
+    }[stage]
+
+
+def stage_inputs(stage, texts):
+    if stage in ("cleanup", "process"):
+        return texts
+    return [run_cleanup(t, _cfg).text for t in texts]
+"""
+
+_PROGRAM = r"""
+import json, sys
+sys.path.insert(0, {root!r})
+{stage_program}
 texts, size = [], 0
 with open({corpus!r}, encoding="utf-8") as fh:
     for i, line in enumerate(fh):
@@ -48,17 +75,8 @@ with open({corpus!r}, encoding="utf-8") as fh:
             size += len(text.encode("utf-8"))
             if size >= {mb} * 1e6:
                 break
-cfg = Config()
-ref = datetime.date(2021, 7, 6)
-stage = {stage!r}
-func = {{
-    "cleanup": lambda t: run_cleanup(t, cfg),
-    "numbers": extract_numbers,
-    "dates": lambda t: extract_dates(t, reference_date=ref),
-    "names": extract_names,
-    "process": newsnorm.process,
-}}[stage]
-inputs = texts if stage in ("cleanup", "process") else [run_cleanup(t, cfg).text for t in texts]
+func = stage_function({stage!r})
+inputs = stage_inputs({stage!r}, texts)
 for t in inputs[:5]:
     func(t)  # lexicons and caches built before counting
 for _ in range({passes}):
@@ -71,7 +89,13 @@ print(size)
 def _count(root: str, stage: str, mb: float, passes: int, stride: int = 1) -> tuple[int, int]:
     """(instructions, input bytes) of the program above under callgrind."""
     code = _PROGRAM.format(
-        root=root, corpus=str(TEHRAN), mb=mb, stage=stage, passes=passes, stride=stride
+        root=root,
+        stage_program=STAGE_PROGRAM,
+        corpus=str(TEHRAN),
+        mb=mb,
+        stage=stage,
+        passes=passes,
+        stride=stride,
     )
     argv = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
     # A fixed hash seed: set and dict order (and with it some paths) otherwise change per run,

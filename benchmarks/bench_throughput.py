@@ -22,9 +22,10 @@ from newsnorm.dates import extract_dates
 from newsnorm.names import extract_names
 from newsnorm.numbers import extract_numbers
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+_ROOT = Path(__file__).resolve().parents[1]  # the repository
+SHARED = _ROOT.parent / "shared"
 TEHRAN = SHARED / "corpora" / "tehran-times-en" / "tehran_times.jsonl"
-SEEDS = Path(__file__).resolve().parents[1] / "src" / "newsnorm" / "seeds"
+SEEDS = _ROOT / "src" / "newsnorm" / "seeds"
 
 # Targets from issue 6 (benchmarks, not tests).
 TARGET_PROCESS_MB_S = 2.0
@@ -169,14 +170,16 @@ def python_speed() -> float:
     The machine these figures come from is a shared VM whose speed swings by 2-3x from minute to
     minute; this number, taken with the stage figures, says how fast the machine was.
     """
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        total = 0
-        for i in range(2_000_000):
-            total += i
-        best = min(best, time.perf_counter() - start)
-    return round(2.0 / best, 1)
+    return round(max(loop_speed(2_000_000) for _ in range(3)), 1)
+
+
+def loop_speed(loops: int) -> float:
+    """Millions of iterations per second of one run of a plain Python loop of *loops* steps."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(loops):
+        total += i
+    return loops / 1e6 / (time.perf_counter() - start)
 
 
 def stage_throughput(texts: list[str], repeats: int) -> dict[str, dict[str, Any]]:
@@ -194,16 +197,14 @@ def stage_throughput(texts: list[str], repeats: int) -> dict[str, dict[str, Any]
 _FIRST_PASS = """
 import json, sys, time
 import newsnorm
+sys.path.insert(0, sys.argv[4])  # the repository root, for the probe
+from benchmarks.bench_throughput import loop_speed
 data = json.load(open(sys.argv[1], encoding="utf-8"))
 texts = data["texts"]
 func = getattr(newsnorm, sys.argv[2])
 chunk = int(sys.argv[3])
 def probe():
-    start = time.perf_counter()
-    total = 0
-    for i in range(PROBE_LOOPS):
-        total += i
-    return round(PROBE_LOOPS / 1e6 / (time.perf_counter() - start), 2)
+    return round(loop_speed(PROBE_LOOPS), 2)
 for t in data["warm"]:
     func(t)
 rows = []
@@ -258,6 +259,14 @@ def steady_figures(
     }
 
 
+def write_texts(folder: Path, texts: list[str]) -> Path:
+    """*texts* and the seed to warm up on, as one JSON file in *folder* (``{"warm": [...],
+    "texts": [...]}``), for a benchmark that runs them in another interpreter."""
+    path = folder / "texts.json"
+    path.write_text(json.dumps({"warm": seed_texts(), "texts": texts}), encoding="utf-8")
+    return path
+
+
 def first_pass(texts: list[str], stage: str = "process") -> dict[str, Any]:
     """*stage* (``process`` or ``clean``) over *texts* once, in a fresh interpreter warmed up on
     the bundled seed.
@@ -279,8 +288,7 @@ def first_passes(texts: list[str], stages: tuple[str, ...]) -> dict[str, dict[st
     size = sum(sizes)
     out: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "texts.json"
-        path.write_text(json.dumps({"warm": seed_texts(), "texts": texts}), encoding="utf-8")
+        path = write_texts(Path(tmp), texts)
         for stage in stages:
             done = subprocess.run(
                 [
@@ -290,6 +298,7 @@ def first_passes(texts: list[str], stages: tuple[str, ...]) -> dict[str, dict[st
                     str(path),
                     stage,
                     str(_FIRST_PASS_CHUNK),
+                    str(_ROOT),
                 ],
                 capture_output=True,
                 text=True,
