@@ -7,6 +7,8 @@ import doctest
 
 import pytest
 from benchmarks import bench_throughput as bench
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def test_the_module_doctests_pass() -> None:
@@ -67,3 +69,77 @@ def test_the_paired_summary_needs_one_time_per_chunk() -> None:
         bench_ab.paired_summary([1.0, 1.0], [1.0], [1.0, 1.0])
     with pytest.raises(ValueError, match="one time per chunk"):
         bench_ab.paired_summary([], [], [])
+
+
+_times = st.floats(min_value=0.001, max_value=100.0, allow_nan=False)
+_probes = st.floats(min_value=1.0, max_value=40.0, allow_nan=False)
+
+
+@st.composite
+def _first_pass(draw: st.DrawFn) -> tuple[list[float], list[tuple[int, float, float, float]]]:
+    """Document sizes and chunk rows as a first pass records them: chunks in order, each probe
+    after a chunk the probe before the next."""
+    sizes = draw(st.lists(st.floats(min_value=0.001, max_value=5.0), min_size=1, max_size=40))
+    chunk = draw(st.integers(min_value=1, max_value=10))
+    starts = list(range(0, len(sizes), chunk))
+    probes = draw(st.lists(_probes, min_size=len(starts) + 1, max_size=len(starts) + 1))
+    rows = [(k, draw(_times), probes[i], probes[i + 1]) for i, k in enumerate(starts)]
+    return sizes, rows
+
+
+@given(_first_pass())
+def test_the_full_speed_part_is_a_part_of_the_pass(
+    case: tuple[list[float], list[tuple[int, float, float, float]]],
+) -> None:
+    sizes, rows = case
+    got = bench.steady_figures(sizes, rows)
+    assert 0.0 <= got["share_of_mb"] <= 1.0
+    assert got["mb"] <= round(sum(sizes), 3) and got["seconds"] <= round(sum(r[1] for r in rows), 4)
+    if got["mb_per_s"] is not None:
+        assert got["mb"] > 0 and got["seconds"] > 0
+    # A host that held its speed: every chunk counts.
+    even = bench.steady_figures(sizes, [(k, t, 20.0, 20.0) for k, t, _b, _a in rows])
+    assert even["share_of_mb"] == 1.0 and even["mb"] == round(sum(sizes), 3)
+
+
+@given(_first_pass(), st.floats(min_value=0.01, max_value=0.89))
+def test_a_chunk_next_to_a_slow_probe_never_counts(
+    case: tuple[list[float], list[tuple[int, float, float, float]]], slow: float
+) -> None:
+    sizes, rows = case
+    best = max(max(r[2], r[3]) for r in rows)
+    # Slow the probe after the last chunk below the bar: that chunk must drop out, and nothing
+    # else may change.
+    *head, (first, seconds, before, _after) = rows
+    if max([*(max(r[2], r[3]) for r in head), before]) < best:
+        return  # the last probe was the only best one: lowering it moves the bar
+    slowed = bench.steady_figures(sizes, [*head, (first, seconds, before, slow * best)])
+    kept = bench.steady_figures(sizes[:first], head) if head else None
+    assert slowed["seconds"] == (kept["seconds"] if kept else 0.0)
+    assert slowed["mb"] == (kept["mb"] if kept else 0.0)
+
+
+# Chunk times within a factor of 100 of each other: the ratios are rounded to 3 decimals.
+_chunk_times = st.floats(min_value=0.1, max_value=10.0, allow_nan=False)
+
+
+@given(
+    st.lists(
+        st.tuples(st.floats(min_value=0.01, max_value=5.0), _chunk_times, _chunk_times),
+        min_size=1,
+    )
+)
+def test_swapping_the_trees_inverts_the_ratios(rows: list[tuple[float, float, float]]) -> None:
+    from benchmarks import bench_ab
+
+    sizes = [r[0] for r in rows]
+    other, this = [r[1] for r in rows], [r[2] for r in rows]
+    ab = bench_ab.paired_summary(sizes, other, this)
+    ba = bench_ab.paired_summary(sizes, this, other)
+    assert ab["ratio_of_totals"] * ba["ratio_of_totals"] == pytest.approx(1.0, rel=0.05)
+    assert (ab["other_mb_per_s"], ab["this_mb_per_s"]) == (
+        ba["this_mb_per_s"],
+        ba["other_mb_per_s"],
+    )
+    same = bench_ab.paired_summary(sizes, other, other)
+    assert same["median_chunk_ratio"] == same["ratio_of_totals"] == 1.0
