@@ -4,6 +4,8 @@ first pass, and the chunk-by-chunk comparison of two source trees."""
 from __future__ import annotations
 
 import doctest
+import sys
+from pathlib import Path
 
 import pytest
 from benchmarks import bench_throughput as bench
@@ -143,3 +145,41 @@ def test_swapping_the_trees_inverts_the_ratios(rows: list[tuple[float, float, fl
     )
     same = bench_ab.paired_summary(sizes, other, other)
     assert same["median_chunk_ratio"] == same["ratio_of_totals"] == 1.0
+
+
+def test_widen_memos_unbounds_each_bounded_memo_everywhere_it_is_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from benchmarks.bench_ceiling import widen_memos
+
+    pkg = tmp_path / "memopkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "a.py").write_text(
+        "from functools import cache, lru_cache\n"
+        "@lru_cache(maxsize=2)\ndef f(x): return x * 2\n"
+        "@cache\ndef g(x): return x + 1\n"
+    )
+    # b holds a's memo under another name, and a bounded memo of its own.
+    (pkg / "b.py").write_text(
+        "from functools import lru_cache\nfrom memopkg.a import f as twice\n"
+        "@lru_cache(maxsize=1, typed=True)\ndef h(x): return twice(x)\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import memopkg
+    import memopkg.a
+    import memopkg.b
+
+    unbounded_before = memopkg.a.g
+    try:
+        widened = widen_memos(memopkg)
+        assert sorted(widened) == ["memopkg.a.f", "memopkg.b.h"]
+        assert memopkg.b.twice is memopkg.a.f  # one new memo, bound under both names
+        assert memopkg.a.f.cache_parameters() == {"maxsize": None, "typed": False}
+        assert memopkg.b.h.cache_parameters() == {"maxsize": None, "typed": True}
+        assert memopkg.a.g is unbounded_before  # already unbounded: left alone
+        assert [memopkg.b.h(x) for x in range(5)] == [0, 2, 4, 6, 8]
+        assert memopkg.a.f.cache_info().currsize == 5  # nothing evicted
+    finally:
+        for name in ("memopkg", "memopkg.a", "memopkg.b"):
+            sys.modules.pop(name, None)

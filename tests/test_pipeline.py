@@ -153,8 +153,22 @@ def test_every_fixer_can_be_switched_off_alone() -> None:
 
 
 def test_process_uses_reference_date_over_byline() -> None:
-    doc = process("It happened on Tuesday.", reference_date=date(2021, 7, 8))
+    text = "World Amran Forobali Tuesday July 6th, 2021 0 Views\n\nIt happened on Friday."
+    byline_only = process(text)
+    assert byline_only.meta.published == date(2021, 7, 6)
+    assert [d.timex for d in byline_only.dates] == ["2021-07-02"]  # the Friday before Tuesday
+    given = process(text, reference_date=date(2021, 7, 20))
+    _check_document(given)
+    assert [d.timex for d in given.dates] == ["2021-07-16"]
+
+
+def test_a_solar_hijri_byline_dates_the_article() -> None:
+    # 15 Tir 1400 is Tuesday 6 July 2021: the byline's day is the reference for "Friday".
+    doc = process("Economy Amran Forobali 15 Tir 1400 0 Views\n\nIt happened on Friday.")
     _check_document(doc)
+    assert doc.text == "It happened on Friday."
+    assert doc.meta.published == date(2021, 7, 6)
+    assert [d.timex for d in doc.dates] == ["2021-07-02"]
 
 
 def test_schema_is_json() -> None:

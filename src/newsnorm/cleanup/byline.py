@@ -3,7 +3,8 @@
 ``byline``: a line near the top such as ``World عمران فروبلی Amran Forobali Tuesday July 6th, 2021
 0 Views`` (section, author in the source script and/or in Latin letters, date, counters) is
 parsed into ``Fix.meta`` (``section``, ``author``, ``author_native``, ``published``, ``views``)
-and removed.
+and removed. Its date may be Gregorian or Hijri (``6 Tir 1400``); ``published`` is the Gregorian
+day.
 
 ``boilerplate``: lines that are only a view counter or share/print/read-more/"Follow us on"
 furniture are removed (a view counter line near the top also fills ``meta["views"]``). A line is
@@ -28,6 +29,7 @@ from typing import Any, NamedTuple
 from newsnorm.checks import ensure_text
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
 from newsnorm.cleanup.words import cleanup_data
+from newsnorm.dates.calendars import hijri_date
 from newsnorm.model import Edit
 
 __all__ = [
@@ -60,6 +62,11 @@ _WEEKDAYS = (
 )
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _S = r"[ \t]{1,3}"
+# An optional time of day after a date, ignored.
+_TIME_OF_DAY = (
+    r"(?:[ \t]{0,3}(?:[,|•·–—-]|at)?[ \t]{0,3}\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?(?i:[ap]\.?m\.?))?)?"
+    r"(?![\w:])"
+)
 _DATE = (
     rf"(?:(?i:{_WEEKDAYS})\.?,?{_S})?(?:"
     # July 6th, 2021 / Jul. 6 2021
@@ -71,12 +78,18 @@ _DATE = (
     r"|(?P<y3>\d{4})(?P<s3>[-/.])(?P<mo3>\d{1,2})(?P=s3)(?P<d3>\d{1,2})"
     # 06/07/2021 / 6.7.2021 (day first, as the region's sites write it)
     r"|(?P<d4>\d{1,2})(?P<s4>[-/.])(?P<mo4>\d{1,2})(?P=s4)(?P<y4>\d{4})"
-    r")(?!\d)"
-    # an optional time of day, ignored
-    r"(?:[ \t]{0,3}(?:[,|•·–—-]|at)?[ \t]{0,3}\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?(?i:[ap]\.?m\.?))?)?"
-    r"(?![\w:])"
+    r")(?!\d)" + _TIME_OF_DAY
 )
 _DATE_RE = re.compile(_DATE)
+# A Solar Hijri or lunar Hijri date ("6 Tir 1400", "Saratan 15, 1400", "26 Dhu al-Qadah 1442"):
+# the month is one to three words, read by ``hijri_date``, which also checks the year.
+_HIJRI_MONTH = r"[A-Za-z][A-Za-z'’]{1,15}(?:[ -][A-Za-z][A-Za-z'’]{1,15}){0,2}"
+_HIJRI_DATE_RE = re.compile(
+    rf"(?:(?i:{_WEEKDAYS})\.?,?{_S})?(?:"
+    rf"(?P<d1>\d{{1,2}})(?i:st|nd|rd|th)?{_S}(?:of{_S})?(?P<m1>{_HIJRI_MONTH})\.?,?{_S}(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_HIJRI_MONTH}){_S}(?P<d2>\d{{1,2}})(?i:st|nd|rd|th)?,?{_S}(?P<y2>\d{{4}})"
+    r")(?!\d)" + _TIME_OF_DAY
+)
 
 
 def parse_date(s: str) -> date | None:
@@ -108,6 +121,21 @@ def _date_of(m: re.Match[str]) -> date | None:
         return date(int(g["y4"]), int(g["mo4"]), int(g["d4"]))
     except ValueError:
         return None
+
+
+def _hijri_date_of(m: re.Match[str]) -> date | None:
+    """The Gregorian date a match of ``_HIJRI_DATE_RE`` names (None: no Hijri month or day).
+
+    >>> _hijri_date_of(_HIJRI_DATE_RE.fullmatch("Tuesday 15 Tir 1400"))
+    datetime.date(2021, 7, 6)
+    >>> _hijri_date_of(_HIJRI_DATE_RE.fullmatch("Saratan 15, 1400 10:30"))
+    datetime.date(2021, 7, 6)
+    >>> _hijri_date_of(_HIJRI_DATE_RE.fullmatch("15 Amran 1400")) is None
+    True
+    """
+    g = m.groupdict()
+    month, day, year = (g["m1"], g["d1"], g["y1"]) if g["m1"] else (g["m2"], g["d2"], g["y2"])
+    return hijri_date(month, int(day), int(year))
 
 
 # The Arabic script (Persian, Dari, Pashto, Arabic, Urdu) with the zero-width non-joiner.
@@ -224,7 +252,8 @@ def parse_byline(line: str) -> dict[str, Any] | None:
         cur.pos = _skip_spaces(text, cur.pos)
     latin = cur.take(_LATIN)
     if latin:
-        out["author"] = latin.group()
+        cur.pos = _before_hijri_month(text, latin.start(), cur.pos)
+        out["author"] = text[latin.start() : cur.pos].rstrip(" \t")
         if not native:
             after_latin = cur.pos
             cur.pos = _skip_spaces(text, cur.pos)
@@ -233,7 +262,7 @@ def parse_byline(line: str) -> dict[str, Any] | None:
                 out["author_native"] = native.group()
             else:
                 cur.pos = after_latin
-    if latin and not native and not has_prefix and " " not in latin.group().strip():
+    if latin and not native and not has_prefix and " " not in out["author"].strip():
         return None  # one capitalized word alone is too weak to be an author
     if native or latin:
         parts += 1
@@ -241,9 +270,9 @@ def parse_byline(line: str) -> dict[str, Any] | None:
     elif has_prefix:
         return None
     cur.take(pats["date_prefix"])
-    d = cur.take(_DATE_RE)
+    d = cur.take(_DATE_RE) or cur.take(_HIJRI_DATE_RE)
     if d:
-        published = _date_of(d)
+        published = _date_of(d) if d.re is _DATE_RE else _hijri_date_of(d)
         if published is None:
             return None
         out["published"] = published
@@ -264,6 +293,29 @@ def parse_byline(line: str) -> dict[str, Any] | None:
     if not cur.done or parts < 2 or ("published" not in out and "views" not in out):
         return None
     return out
+
+
+def _before_hijri_month(text: str, start: int, end: int) -> int:
+    """Where the author read in ``text[start:end]`` ends when its last words are the month of a
+    Hijri date that goes on after it ("Hamid Karimi Saratan 15, 1400"); else *end*.
+
+    Gregorian months and weekdays never start an author word; Hijri months may ("Asad" is also a
+    name), so they are given back only when a whole date follows.
+
+    >>> line = "Hamid Karimi Saratan 15, 1400"
+    >>> line[: _before_hijri_month(line, 0, 20)]
+    'Hamid Karimi '
+    >>> _before_hijri_month("Bashar al Asad 0 Views", 0, 14)
+    14
+    """
+    for cut in (m.start() for m in _WORD_START.finditer(text, start + 1, end)):
+        d = _HIJRI_DATE_RE.match(text, cut)
+        if d is not None and d.end() > end and _hijri_date_of(d) is not None:
+            return cut
+    return end
+
+
+_WORD_START = re.compile(r"(?<=[ \t])[A-Za-z]")
 
 
 def _skip_spaces(s: str, pos: int) -> int:

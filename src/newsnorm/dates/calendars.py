@@ -41,6 +41,7 @@ from newsnorm.patterns import trie_of_atoms
 __all__ = [
     "calendar_dates",
     "find_calendar_dates",
+    "hijri_date",
     "lunar_to_gregorian",
     "resolve_year",
     "solar_to_gregorian",
@@ -117,6 +118,29 @@ def _to_gregorian(cal: CalendarName, year: int, month: int, day: int) -> date | 
     if cal == "solar_hijri":
         return solar_to_gregorian(year, month, day)
     return lunar_to_gregorian(year, month, day)
+
+
+def hijri_date(month: str, day: int, year: int) -> date | None:
+    """The Gregorian date of *day* *month* *year*, *month* a Solar Hijri or lunar Hijri month as
+    MT writes it (``Tir``, ``Saratan``, ``Cancer``, ``Rabi' al-Awwal``); ``None`` when *month*
+    names no month, *year* is no year of its calendar, or the day does not exist.
+
+    For a date already known to be one, such as a byline's: none of the evidence a running text
+    needs ("Asad" is also a name) is asked for.
+
+    >>> hijri_date("Tir", 15, 1400), hijri_date("Cancer", 15, 1400)
+    (datetime.date(2021, 7, 6), datetime.date(2021, 7, 6))
+    >>> hijri_date("Dhu al-Qadah", 26, 1442)
+    datetime.date(2021, 7, 6)
+    >>> hijri_date("Tir", 15, 2021), hijri_date("Nowruz", 1, 1400), hijri_date("July", 6, 1400)
+    (None, None, None)
+    """
+    word = _month_words().get(_normalize(month))
+    if word is None or word.day is not None:  # no month, or a holiday ("Nowruz")
+        return None
+    if year not in (SOLAR_YEARS if word.calendar == "solar_hijri" else LUNAR_YEARS):
+        return None
+    return _to_gregorian(word.calendar, year, word.month, day)
 
 
 @lru_cache(maxsize=8192)
