@@ -270,11 +270,11 @@ def parse_byline(line: str) -> dict[str, Any] | None:
     elif has_prefix:
         return None
     cur.take(pats["date_prefix"])
-    d = cur.take(_DATE_RE) or cur.take(_HIJRI_DATE_RE)
-    if d:
-        published = _date_of(d) if d.re is _DATE_RE else _hijri_date_of(d)
-        if published is None:
-            return None
+    d = cur.take(_DATE_RE)
+    published = _date_of(d) if d else _take_hijri_date(cur)
+    if d and published is None:
+        return None  # "31/02/2021": a date that does not exist
+    if published is not None:
         out["published"] = published
         parts += 1
         cur.skip_separator()
@@ -293,6 +293,17 @@ def parse_byline(line: str) -> dict[str, Any] | None:
     if not cur.done or parts < 2 or ("published" not in out and "views" not in out):
         return None
     return out
+
+
+def _take_hijri_date(cur: _Cursor) -> date | None:
+    """The Hijri date at the cursor, taken; else None, with nothing taken ("12 Comments 1200
+    views" has the shape of a Hijri date but no month: its counters are read next)."""
+    start = cur.pos
+    m = cur.take(_HIJRI_DATE_RE)
+    found = _hijri_date_of(m) if m else None
+    if found is None:
+        cur.pos = start
+    return found
 
 
 def _before_hijri_month(text: str, start: int, end: int) -> int:
