@@ -162,6 +162,14 @@ def test_process_uses_reference_date_over_byline() -> None:
     assert [d.timex for d in given.dates] == ["2021-07-16"]
 
 
+def test_a_unicode_line_separator_ends_a_byline_line() -> None:
+    # U+2028 becomes a newline first, so the byline is a line of its own and goes.
+    doc = process("World Amran Forobali Tuesday July 6th, 2021 0 Views\u2028It happened on Friday.")
+    _check_document(doc)
+    assert doc.text == "It happened on Friday."
+    assert doc.meta.published == date(2021, 7, 6)
+
+
 def test_a_solar_hijri_byline_dates_the_article() -> None:
     # 15 Tir 1400 is Tuesday 6 July 2021: the byline's day is the reference for "Friday".
     doc = process("Economy Amran Forobali 15 Tir 1400 0 Views\n\nIt happened on Friday.")

@@ -642,6 +642,10 @@ _ODD_SPACE_SET = frozenset(
     "\u00a0\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u202f\u205f\u3000"
 )
+# Unicode's own line and paragraph separators (web pages and JSON exports carry them): the
+# newlines that every line-based fixer after this one reads.
+_LINE_SEPARATORS = {"\u2028": "\n", "\u2029": "\n\n"}
+_LINE_SEPARATOR = re.compile("[\u2028\u2029]")
 # Spaces that typesetting puts between digit groups (1 037); they stay there.
 _GROUP_SEPARATORS = frozenset("\u00a0\u2007\u2009\u202f")
 
@@ -657,7 +661,8 @@ def _is_group_separator(text: str, start: int, end: int) -> bool:
 
 
 def find_odd_spaces(text: str) -> Fix:
-    """No-break, thin, narrow, figure, ideographic and other spaces become a plain space.
+    """No-break, thin, narrow, figure, ideographic and other spaces become a plain space; the
+    line separator U+2028 becomes a newline, the paragraph separator U+2029 a blank line.
 
     A single no-break, thin, narrow or figure space between a digit and a group of exactly three
     digits (``1\u202f037``) is kept: it says the digits are one number, which a plain space
@@ -665,15 +670,32 @@ def find_odd_spaces(text: str) -> Fix:
     """
     ensure_text(text, "find_odd_spaces")
     other = profile(text).other
-    if not other or _ODD_SPACE_SET.isdisjoint(other):
+    if not other:
+        return EMPTY
+    spaces = not _ODD_SPACE_SET.isdisjoint(other)
+    lines = "\u2028" in other or "\u2029" in other
+    if not (spaces or lines):
         return EMPTY
     found: list[tuple[int, int, str]] = []
-    for m in _runs_of(_ODD_SPACE_SET.intersection(other), _ODD_SPACE).finditer(text):
-        start, end = m.span()
-        if end - start == 1 and _is_group_separator(text, start, end):
-            continue
-        found.append((start, end, " " * (end - start)))
-    return Fix(edits=edits_for(found, "odd_spaces", "unusual space"))
+    if spaces:
+        for m in _runs_of(_ODD_SPACE_SET.intersection(other), _ODD_SPACE).finditer(text):
+            start, end = m.span()
+            if end - start == 1 and _is_group_separator(text, start, end):
+                continue
+            found.append((start, end, " " * (end - start)))
+    edits = edits_for(found, "odd_spaces", "unusual space")
+    if lines:
+        breaks = [
+            (m.start(), m.end(), _LINE_SEPARATORS[m.group()])
+            for m in _LINE_SEPARATOR.finditer(text)
+        ]
+        edits = tuple(
+            sorted(
+                (*edits, *edits_for(breaks, "odd_spaces", "Unicode line separator")),
+                key=lambda e: e.start,
+            )
+        )
+    return Fix(edits=edits)
 
 
 @lru_cache(maxsize=64)
@@ -701,6 +723,8 @@ def fix_odd_spaces(text: str) -> str:
     'Kabul and Herat'
     >>> fix_odd_spaces("1\\u202f037 troops") == "1\\u202f037 troops"
     True
+    >>> fix_odd_spaces("Kabul\\u2028Herat\\u2029Mazar")
+    'Kabul\\nHerat\\n\\nMazar'
     """
     return run_fix(find_odd_spaces, text, "fix_odd_spaces")
 
