@@ -20,7 +20,7 @@ import regex
 
 from newsnorm.checks import ensure_text
 from newsnorm.cleanup.base import EMPTY, Fix, Fixer, fixed_text
-from newsnorm.edits import apply_edits, new_edit
+from newsnorm.edits import apply_edits, compose, new_edit
 from newsnorm.model import Edit
 
 __all__ = [
@@ -486,13 +486,39 @@ _NFC_STABLE = frozenset(
 _MAX_NFC_SEGMENT = 256
 
 
+# The Latin typographic ligatures (U+FB00-FB06: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ), which PDF and page layout
+# leave in text: NFKC splits them (``ﬁ`` → ``fi``). Only these: NFKC on a whole text would also
+# rewrite superscripts, fractions and full-width forms, which are not noise.
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
+_LIGATURE_SET = frozenset(map(chr, range(0xFB00, 0xFB07)))
+
+
+def _ligature_edits(text: str) -> list[Edit]:
+    return list(
+        edits_for(
+            (
+                (m.start(), m.end(), unicodedata.normalize("NFKC", m.group()))
+                for m in _LIGATURE.finditer(text)
+            ),
+            "unicode_form",
+            "Latin ligature",
+        )
+    )
+
+
 def find_unicode_form(text: str) -> Fix:
-    """Byte-order marks (U+FEFF) removed and the text put in NFC (``e`` + U+0301 → ``é``).
+    """Byte-order marks (U+FEFF) removed, the text put in NFC (``e`` + U+0301 → ``é``) and the
+    Latin typographic ligatures split (``ﬁ`` → ``fi``).
 
     Only the segments between NFC boundaries that change are edited.
     """
     ensure_text(text, "find_unicode_form")
     other = profile(text).other
+    if other and not _LIGATURE_SET.isdisjoint(other):
+        # A ligature is NFC-stable: split them first, then normalize what that leaves.
+        ligatures = _ligature_edits(text)
+        rest = find_unicode_form(apply_edits(text, ligatures)).edits
+        return Fix(edits=tuple(compose(text, ligatures, rest) if rest else ligatures))
     # The non-ASCII characters alone may be NFC when the text is not (e + U+0301), so the
     # quick check runs on the text itself (it is a C loop, about as fast as the profile).
     if (
@@ -514,10 +540,12 @@ def find_unicode_form(text: str) -> Fix:
 
 
 def fix_unicode_form(text: str) -> str:
-    """NFC and no byte-order marks.
+    """NFC, no byte-order marks, no Latin typographic ligatures.
 
     >>> fix_unicode_form("\\ufeffCafe\\u0301") == "Café"
     True
+    >>> fix_unicode_form("the \\ufb01nal o\\ufb00er")
+    'the final offer'
     >>> fix_unicode_form("Café and naïve stay as they are.")
     'Café and naïve stay as they are.'
     """
@@ -827,7 +855,11 @@ FIXERS: tuple[Fixer, ...] = (
     Fixer("control_chars", find_control_chars, "control characters; lone surrogates to U+FFFD"),
     Fixer("invisible_chars", find_invisible_chars, "bidi marks, zero-width chars, soft hyphen"),
     # After the deletions: removing "\x00" from "A\x00\u0301" makes a pair that composes.
-    Fixer("unicode_form", find_unicode_form, "NFC normalization and byte-order marks"),
+    Fixer(
+        "unicode_form",
+        find_unicode_form,
+        "NFC normalization, byte-order marks and Latin ligatures",
+    ),
     Fixer("odd_spaces", find_odd_spaces, "no-break, thin and other unusual spaces"),
     Fixer("space_runs", find_space_runs, "runs of spaces inside a line, trailing spaces"),
 )
