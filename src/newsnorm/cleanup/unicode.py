@@ -860,6 +860,6 @@ FIXERS: tuple[Fixer, ...] = (
         find_unicode_form,
         "NFC normalization, byte-order marks and Latin ligatures",
     ),
-    Fixer("odd_spaces", find_odd_spaces, "no-break, thin and other unusual spaces"),
+    Fixer("odd_spaces", find_odd_spaces, "no-break, thin and other unusual spaces; U+2028/9"),
     Fixer("space_runs", find_space_runs, "runs of spaces inside a line, trailing spaces"),
 )
