@@ -220,16 +220,21 @@ def _mojibake_cue() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _line_windows(text: str, hits: Iterable[int], width: int = 300) -> Iterator[tuple[int, int]]:
     """Merged windows around *hits*: the line, or ``width`` characters either side of the hit
-    cut at a space when the line is long, so a 10 MB line is never handed to ftfy whole."""
+    cut at a space when the line is long, so a 10 MB line is never handed to ftfy whole.
+
+    A line ends at U+2028 and U+2029 too: ``odd_spaces`` makes them newlines, and a window must
+    be the same line on a second pass (``Views\u2028\x9bß`` is judged as ``\x9bß`` both times).
+    """
+    breaks = ("\n", "\u2028", "\u2029") if "\u2028" in text or "\u2029" in text else ("\n",)
     cur: tuple[int, int] | None = None
     for pos in hits:
         if cur is not None and pos < cur[1]:
             continue
-        lo = text.rfind("\n", max(0, pos - width), pos) + 1
+        lo = max(text.rfind(b, max(0, pos - width), pos) for b in breaks) + 1
         if lo == 0 and pos > width:
             sp = text.rfind(" ", pos - width - 100, pos - width)
             lo = sp + 1 if sp >= 0 else pos - width
-        hi = text.find("\n", pos, pos + width)
+        hi = min((i for b in breaks if (i := text.find(b, pos, pos + width)) >= 0), default=-1)
         if hi < 0:
             hi = min(len(text), pos + width)
             if hi < len(text):
