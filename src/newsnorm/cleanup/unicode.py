@@ -218,14 +218,12 @@ def _mojibake_cue() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return cue, re.compile(start)
 
 
-def _line_windows(text: str, hits: Iterable[int], width: int = 300) -> Iterator[tuple[int, int]]:
-    """Merged windows around *hits*: the line, or ``width`` characters either side of the hit
-    cut at a space when the line is long, so a 10 MB line is never handed to ftfy whole.
-
-    A line ends at U+2028 and U+2029 too: ``odd_spaces`` makes them newlines, and a window must
-    be the same line on a second pass (``Views\u2028\x9bß`` is judged as ``\x9bß`` both times).
-    """
-    breaks = ("\n", "\u2028", "\u2029") if "\u2028" in text or "\u2029" in text else ("\n",)
+def _line_windows(
+    text: str, hits: Iterable[int], breaks: tuple[str, ...] = ("\n",), width: int = 300
+) -> Iterator[tuple[int, int]]:
+    """Merged windows around *hits*: the line (ended by any of *breaks*), or ``width`` characters
+    either side of the hit cut at a space when the line is long, so a 10 MB line is never handed
+    to ftfy whole."""
     cur: tuple[int, int] | None = None
     for pos in hits:
         if cur is not None and pos < cur[1]:
@@ -293,8 +291,11 @@ def find_mojibake(text: str) -> Fix:
     hits = [m.start() for m in cue_start.finditer(text) if cue.match(text, m.start())]
     if not hits:
         return EMPTY
+    # A line ends at U+2028 and U+2029 too: odd_spaces makes them newlines, and a window must be
+    # the same line on a second pass ("Views\u2028\x9bß" is judged as "\x9bß" both times).
+    breaks = ("\n", *(sep for sep in _LINE_SEPARATORS if sep in other))
     edits: list[Edit] = []
-    for lo, hi in _line_windows(text, hits):
+    for lo, hi in _line_windows(text, hits, breaks):
         segment = text[lo:hi]
         settled = _settle(segment)
         if settled is not None:
@@ -678,7 +679,7 @@ _ODD_SPACE_SET = frozenset(
 # Unicode's own line and paragraph separators (web pages and JSON exports carry them): the
 # newlines that every line-based fixer after this one reads.
 _LINE_SEPARATORS = {"\u2028": "\n", "\u2029": "\n\n"}
-_LINE_SEPARATOR = re.compile("[\u2028\u2029]")
+_LINE_SEPARATOR = re.compile(f"[{''.join(_LINE_SEPARATORS)}]")
 # Spaces that typesetting puts between digit groups (1 037); they stay there.
 _GROUP_SEPARATORS = frozenset("\u00a0\u2007\u2009\u202f")
 
@@ -706,7 +707,7 @@ def find_odd_spaces(text: str) -> Fix:
     if not other:
         return EMPTY
     spaces = not _ODD_SPACE_SET.isdisjoint(other)
-    lines = "\u2028" in other or "\u2029" in other
+    lines = any(sep in other for sep in _LINE_SEPARATORS)
     if not (spaces or lines):
         return EMPTY
     found: list[tuple[int, int, str]] = []
