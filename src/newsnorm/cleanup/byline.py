@@ -67,8 +67,10 @@ _TIME_OF_DAY = (
     r"(?:[ \t]{0,3}(?:[,|•·–—-]|at)?[ \t]{0,3}\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?(?i:[ap]\.?m\.?))?)?"
     r"(?![\w:])"
 )
+# "Tuesday ", "Tue., ": an optional weekday before a date.
+_WEEKDAY_BEFORE = rf"(?:(?i:{_WEEKDAYS})\.?,?{_S})?"
 _DATE = (
-    rf"(?:(?i:{_WEEKDAYS})\.?,?{_S})?(?:"
+    rf"{_WEEKDAY_BEFORE}(?:"
     # July 6th, 2021 / Jul. 6 2021
     rf"(?P<m1>(?i:{_MONTH_RE}))\.?{_S}(?P<d1>\d{{1,2}})(?i:st|nd|rd|th)?,?{_S}(?P<y1>\d{{4}})"
     # 6 July 2021 / 6th of July, 2021
@@ -85,7 +87,7 @@ _DATE_RE = re.compile(_DATE)
 # the month is one to three words, read by ``hijri_date``, which also checks the year.
 _HIJRI_MONTH = r"[A-Za-z][A-Za-z'’]{1,15}(?:[ -][A-Za-z][A-Za-z'’]{1,15}){0,2}"
 _HIJRI_DATE_RE = re.compile(
-    rf"(?:(?i:{_WEEKDAYS})\.?,?{_S})?(?:"
+    rf"{_WEEKDAY_BEFORE}(?:"
     rf"(?P<d1>\d{{1,2}})(?i:st|nd|rd|th)?{_S}(?:of{_S})?(?P<m1>{_HIJRI_MONTH})\.?,?{_S}(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_HIJRI_MONTH}){_S}(?P<d2>\d{{1,2}})(?i:st|nd|rd|th)?,?{_S}(?P<y2>\d{{4}})"
     r")(?!\d)" + _TIME_OF_DAY
