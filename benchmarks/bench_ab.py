@@ -24,9 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from benchmarks.bench_instructions import STAGE_PROGRAM, STAGES
-from benchmarks.bench_throughput import TEHRAN, mb, tehran_spread, write_texts
-
-HERE = str(Path(__file__).resolve().parents[1] / "src")
+from benchmarks.bench_throughput import SRC_ROOT, TEHRAN, mb, tehran_spread, write_texts
 
 _WORKER = r"""
 import json, sys, time
@@ -95,7 +93,7 @@ def run(
         return {"skipped": f"{TEHRAN} is absent"}
     bounds = [(k, min(k + chunk, len(texts))) for k in range(0, len(texts), chunk)]
     sizes = [mb(texts[s:e]) for s, e in bounds]
-    roots = {"other": src, "this": HERE}
+    roots = {"other": src, "this": SRC_ROOT}
     program = _WORKER.replace("STAGE_PROGRAM", STAGE_PROGRAM)
     with tempfile.TemporaryDirectory() as tmp:
         path = write_texts(Path(tmp), texts)

@@ -28,14 +28,14 @@ from typing import Any
 
 from benchmarks.bench_throughput import (
     _ROOT,
+    SRC_ROOT,
     TARGET_PROCESS_MB_S,
     mb,
-    steady_figures,
+    pass_figures,
+    steady_line,
     tehran_spread,
     write_texts,
 )
-
-HERE = str(_ROOT / "src")
 
 
 def widen_memos(package: ModuleType) -> list[str]:
@@ -83,30 +83,17 @@ def _widen_in(modules: list[ModuleType]) -> list[str]:
 
 
 _PROGRAM = r"""
-import json, sys, time
+import json, sys
 sys.path.insert(0, sys.argv[1])
 import newsnorm
-sys.path.insert(1, sys.argv[2])  # the repository root: the probe and widen_memos
+sys.path.insert(1, sys.argv[2])  # the repository root: widen_memos and timed_pass
 from benchmarks.bench_ceiling import widen_memos
-from benchmarks.bench_throughput import loop_speed, _PROBE_LOOPS
+from benchmarks.bench_throughput import timed_pass
 widened = widen_memos(newsnorm)
 data = json.load(open(sys.argv[3], encoding="utf-8"))
-texts, chunk = data["texts"], int(sys.argv[4])
 for t in data["warm"]:
     newsnorm.process(t)
-passes = []
-before = loop_speed(_PROBE_LOOPS)
-for _ in range(2):
-    rows = []
-    for k in range(0, len(texts), chunk):
-        start = time.perf_counter()
-        for t in texts[k : k + chunk]:
-            newsnorm.process(t)
-        seconds = time.perf_counter() - start
-        after = loop_speed(_PROBE_LOOPS)
-        rows.append([k, seconds, before, after])
-        before = after
-    passes.append(rows)
+passes = [timed_pass(newsnorm.process, data["texts"], int(sys.argv[4])) for _ in range(2)]
 print(json.dumps({"file": newsnorm.__file__, "widened": len(widened), "passes": passes}))
 """
 
@@ -137,12 +124,7 @@ def run(src: str, stride: int, limit_mb: float, chunk: int = 100) -> dict[str, A
         "mb": round(sum(sizes), 3),
     }
     for label, rows in zip(("first_pass", "second_pass"), result["passes"], strict=True):
-        seconds = sum(r[1] for r in rows)
-        out[label] = {
-            "seconds": round(seconds, 3),
-            "mb_per_s": round(sum(sizes) / seconds, 3),
-            "host_at_full_speed": steady_figures(sizes, [tuple(r) for r in rows]),
-        }
+        out[label] = pass_figures(sizes, rows)
     return out
 
 
@@ -156,10 +138,8 @@ def report(result: dict[str, Any]) -> str:
     ]
     for label in ("first_pass", "second_pass"):
         r = result[label]
-        full = r["host_at_full_speed"]
         lines.append(
-            f"- {label.replace('_', ' ')}: {r['mb_per_s']} MB/s over all chunks; "
-            f"{full['mb_per_s']} MB/s at full host speed ({full['share_of_mb']:.0%} of the MB)"
+            f"- {label.replace('_', ' ')}: {r['mb_per_s']} MB/s over all chunks; {steady_line(r)}"
         )
     lines.append(f"- target: {TARGET_PROCESS_MB_S} MB/s")
     return "\n".join(lines)
@@ -167,7 +147,7 @@ def report(result: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--src", default=HERE, help="a folder holding newsnorm/")
+    parser.add_argument("--src", default=SRC_ROOT, help="a folder holding newsnorm/")
     parser.add_argument("--stride", type=int, default=1, help="every k-th article")
     parser.add_argument("--mb", type=float, default=1e6, help="at most this many MB")
     parser.add_argument("--chunk", type=int, default=100, help="articles per timed chunk")

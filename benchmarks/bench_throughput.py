@@ -23,6 +23,7 @@ from newsnorm.names import extract_names
 from newsnorm.numbers import extract_numbers
 
 _ROOT = Path(__file__).resolve().parents[1]  # the repository
+SRC_ROOT = str(_ROOT / "src")  # the folder holding this tree's newsnorm/
 SHARED = _ROOT.parent / "shared"
 TEHRAN = SHARED / "corpora" / "tehran-times-en" / "tehran_times.jsonl"
 SEEDS = _ROOT / "src" / "newsnorm" / "seeds"
@@ -195,29 +196,15 @@ def stage_throughput(texts: list[str], repeats: int) -> dict[str, dict[str, Any]
 
 
 _FIRST_PASS = """
-import json, sys, time
+import json, sys
 import newsnorm
-sys.path.insert(0, sys.argv[4])  # the repository root, for the probe
-from benchmarks.bench_throughput import loop_speed
+sys.path.insert(0, sys.argv[4])  # the repository root, for timed_pass
+from benchmarks.bench_throughput import timed_pass
 data = json.load(open(sys.argv[1], encoding="utf-8"))
-texts = data["texts"]
 func = getattr(newsnorm, sys.argv[2])
-chunk = int(sys.argv[3])
-def probe():
-    return round(loop_speed(PROBE_LOOPS), 2)
 for t in data["warm"]:
     func(t)
-rows = []
-before = probe()
-for k in range(0, len(texts), chunk):
-    start = time.perf_counter()
-    for t in texts[k : k + chunk]:
-        func(t)
-    seconds = time.perf_counter() - start
-    after = probe()
-    rows.append([k, seconds, before, after])
-    before = after
-print(json.dumps(rows))
+print(json.dumps(timed_pass(func, data["texts"], int(sys.argv[3]))))
 """
 # Documents per timed chunk of a first pass, and the loop that probes the host between chunks
 # (about 0.05 s, outside the timed chunks; memos are untouched by it).
@@ -259,6 +246,36 @@ def steady_figures(
     }
 
 
+def timed_pass(func: Callable[[str], object], texts: list[str], chunk: int) -> list[list[float]]:
+    """One pass of *func* over *texts* in chunks of *chunk* documents, each chunk timed, with the
+    loop probe before and after it (outside the timed part): rows ``[first document, seconds,
+    probe before, probe after]``, as :func:`steady_figures` reads them."""
+    rows: list[list[float]] = []
+    before = round(loop_speed(_PROBE_LOOPS), 2)
+    for k in range(0, len(texts), chunk):
+        start = time.perf_counter()
+        for t in texts[k : k + chunk]:
+            func(t)
+        seconds = time.perf_counter() - start
+        after = round(loop_speed(_PROBE_LOOPS), 2)
+        rows.append([k, seconds, before, after])
+        before = after
+    return rows
+
+
+def pass_figures(sizes: list[float], rows: list[list[float]]) -> dict[str, Any]:
+    """The figures of one :func:`timed_pass` (*sizes*: each document's MB): over all chunks,
+    and with the host at full speed."""
+    seconds = sum(r[1] for r in rows)
+    size = sum(sizes)
+    return {
+        "seconds": round(seconds, 4),
+        "mb": round(size, 3),
+        "mb_per_s": round(size / seconds, 3),
+        "host_at_full_speed": steady_figures(sizes, [(int(r[0]), r[1], r[2], r[3]) for r in rows]),
+    }
+
+
 def write_texts(folder: Path, texts: list[str]) -> Path:
     """*texts* and the seed to warm up on, as one JSON file in *folder* (``{"warm": [...],
     "texts": [...]}``), for a benchmark that runs them in another interpreter."""
@@ -285,7 +302,6 @@ def first_passes(texts: list[str], stages: tuple[str, ...]) -> dict[str, dict[st
     import subprocess
 
     sizes = [mb([t]) for t in texts]
-    size = sum(sizes)
     out: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         path = write_texts(Path(tmp), texts)
@@ -294,7 +310,7 @@ def first_passes(texts: list[str], stages: tuple[str, ...]) -> dict[str, dict[st
                 [
                     sys.executable,
                     "-c",
-                    _FIRST_PASS.replace("PROBE_LOOPS", str(_PROBE_LOOPS)),
+                    _FIRST_PASS,
                     str(path),
                     stage,
                     str(_FIRST_PASS_CHUNK),
@@ -304,14 +320,7 @@ def first_passes(texts: list[str], stages: tuple[str, ...]) -> dict[str, dict[st
                 text=True,
                 check=True,
             )
-            rows = json.loads(done.stdout.strip().splitlines()[-1])
-            seconds = sum(r[1] for r in rows)
-            out[stage] = {
-                "seconds": round(seconds, 4),
-                "mb": round(size, 3),
-                "mb_per_s": round(size / seconds, 3),
-                "host_at_full_speed": steady_figures(sizes, [tuple(r) for r in rows]),
-            }
+            out[stage] = pass_figures(sizes, json.loads(done.stdout.strip().splitlines()[-1]))
     return out
 
 
@@ -489,7 +498,7 @@ def run(quick: bool = False, corpus: list[str] | None = None) -> dict[str, objec
     return result
 
 
-def _steady_line(figures: dict[str, Any]) -> str:
+def steady_line(figures: dict[str, Any]) -> str:
     """The host-at-full-speed part of a first pass (see :func:`steady_figures`), in words."""
     steady = figures.get("host_at_full_speed") or {}
     if not steady.get("mb_per_s"):
@@ -523,7 +532,7 @@ def report(result: dict[str, Any]) -> str:
             f"  process  {fp['mb_per_s']:>8.2f} MB/s on a first pass over {fp['mb']} MB "
             "(fresh interpreter: memos empty)"
         )
-        lines.append(f"    {_steady_line(fp)}")
+        lines.append(f"    {steady_line(fp)}")
     sc = result["scaling"]
     for stage in ("cleanup", "process"):
         s = sc[stage]
@@ -556,7 +565,7 @@ def report(result: dict[str, Any]) -> str:
             f"process {whole['process']['mb_per_s']:.2f} MB/s"
         )
         for stage in ("clean", "process"):
-            lines.append(f"    {stage}: {_steady_line(whole[stage])}")
+            lines.append(f"    {stage}: {steady_line(whole[stage])}")
     for name, p in result["peers"].items():
         if name == "not_installed":
             lines.append(f"  peers not installed: {', '.join(p)}")
