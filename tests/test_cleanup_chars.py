@@ -184,11 +184,17 @@ def test_output_can_always_be_json(text: str) -> None:
     json.dumps(out, ensure_ascii=False).encode("utf-8")
 
 
+LIGATURES = "".join(map(chr, range(0xFB00, 0xFB07)))
+
+
 @given(
     text=st.text(
         alphabet=st.one_of(
             st.sampled_from(
                 "aeouACZ \u0301\u0308\u0327\u0316\ufeff\u1100\u1161\u11a8\u212bب\u064e"
+                # Latin ligatures, which are split; other compatibility characters, which stay
+                + LIGATURES
+                + "\u00bd\u00b2\u0132\u0133\uff21\u2460"
             ),
             st.characters(exclude_categories=()),
         ),
@@ -196,8 +202,23 @@ def test_output_can_always_be_json(text: str) -> None:
     )
 )
 @example(text="Cafe\u0301")
-def test_unicode_form_is_nfc_without_bom(text: str) -> None:
-    assert U.fix_unicode_form(text) == unicodedata.normalize("NFC", text.replace("\ufeff", ""))
+@example(text="\ufb01\u0301nal \u00bd")
+def test_unicode_form_is_nfc_without_bom_or_latin_ligatures(text: str) -> None:
+    split = "".join(unicodedata.normalize("NFKC", c) if c in LIGATURES else c for c in text)
+    assert U.fix_unicode_form(text) == unicodedata.normalize("NFC", split.replace("\ufeff", ""))
+
+
+@given(
+    lines=st.lists(english_prose(), min_size=1, max_size=4),
+    seps=st.lists(st.sampled_from(["\u2028", "\u2029", "\n"]), min_size=3, max_size=3),
+)
+def test_line_separators_become_newlines(lines: list[str], seps: list[str]) -> None:
+    text = lines[0] + "".join(sep + line for sep, line in zip(seps, lines[1:], strict=False))
+    newlines = {"\u2028": "\n", "\u2029": "\n\n", "\n": "\n"}
+    expected = lines[0] + "".join(
+        newlines[sep] + line for sep, line in zip(seps, lines[1:], strict=False)
+    )
+    assert U.fix_odd_spaces(text) == expected
 
 
 PERSIAN = str.maketrans("0123456789,", "۰۱۲۳۴۵۶۷۸۹٬")
