@@ -11,7 +11,9 @@ import re
 from datetime import date
 from typing import Any
 
+import jdatetime
 import pytest
+from hijridate import Gregorian
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -39,6 +41,7 @@ from newsnorm.cleanup.words import (
     find_doubled_words,
     fix_doubled_words,
 )
+from newsnorm.dates.calendars import _data as calendar_data
 from newsnorm.edits import apply_edits, check_edits
 
 FINDS = {
@@ -256,6 +259,41 @@ def _date_styles(d: date) -> list[str]:
     ]
 
 
+# Month spellings a byline is read with: the dates lexicon's Latin ones of words of two or more
+# letters (not done: "Jawzā" with a diacritic, a numeral word as in "Rabi I").
+_BYLINE_MONTH = re.compile(r"[A-Za-z][A-Za-z'’]+(?:[ -][A-Za-z][A-Za-z'’]+){0,2}")
+
+
+def _month_spellings(calendar: str, month: int) -> list[str]:
+    return [
+        spelling
+        for family, entries in calendar_data()[calendar].items()
+        if not family.endswith("_script")
+        for entry in entries
+        if entry["month"] == month and "day" not in entry
+        for spelling in entry["spellings"]
+        if _BYLINE_MONTH.fullmatch(spelling)
+    ]
+
+
+def _hijri_styles(d: date, draw: st.DrawFn) -> list[str]:
+    """*d* written in the Solar Hijri and the lunar Hijri calendar, a spelling drawn per month."""
+    solar = jdatetime.date.fromgregorian(date=d)
+    lunar = Gregorian(d.year, d.month, d.day).to_hijri()
+    out = []
+    for calendar, (year, month, day) in (
+        ("solar", (solar.year, solar.month, solar.day)),
+        ("lunar", (lunar.year, lunar.month, lunar.day)),
+    ):
+        month_name = draw(st.sampled_from(_month_spellings(calendar, month)))
+        out += [
+            f"{day} {month_name} {year}",
+            f"{month_name} {day}, {year}",
+            f"{d.strftime('%A')} {day} {month_name} {year}",
+        ]
+    return out
+
+
 NATIVE_NAMES = ["عمران فروبلی", "سارا احمدی", "نجیب الله سلطانی", "حمید"]
 LATIN_NAMES = [
     "Amran Forobali", "Sara Ahmadi", "Hamid Karimi", "Leila Noori", "J. Rahimi",
@@ -283,7 +321,8 @@ def bylines(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
         parts.append((native or "") + glue + (latin or ""))
     d = draw(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
     meta["published"] = d
-    parts.append(draw(st.sampled_from(_date_styles(d))))
+    styles = _hijri_styles(d, draw) if draw(st.booleans()) else _date_styles(d)
+    parts.append(draw(st.sampled_from(styles)))
     if draw(st.booleans()):
         meta["views"] = draw(st.integers(0, 10**6))
         parts.append(f"{meta['views']:,} {draw(st.sampled_from(['Views', 'views']))}")

@@ -255,6 +255,9 @@ def parse_byline(line: str) -> dict[str, Any] | None:
     latin = cur.take(_LATIN)
     if latin:
         cur.pos = _before_hijri_month(text, latin.start(), cur.pos)
+        if cur.pos == latin.start():  # "World Jadi 11, 1373": the month of a date, no author
+            latin = None
+    if latin:
         out["author"] = text[latin.start() : cur.pos].rstrip(" \t")
         if not native:
             after_latin = cur.pos
@@ -320,8 +323,11 @@ def _before_hijri_month(text: str, start: int, end: int) -> int:
     'Hamid Karimi '
     >>> _before_hijri_month("Bashar al Asad 0 Views", 0, 14)
     14
+    >>> _before_hijri_month("Jadi 11, 1373", 0, 4)  # no author: the month alone
+    0
     """
-    for cut in (m.start() for m in _WORD_START.finditer(text, start + 1, end)):
+    starts = (m.start() for m in _WORD_START.finditer(text, start + 1, end))
+    for cut in (start, *starts):
         d = _HIJRI_DATE_RE.match(text, cut)
         if d is not None and d.end() > end and _hijri_date_of(d) is not None:
             return cut
